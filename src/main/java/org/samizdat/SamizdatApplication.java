@@ -1,0 +1,24 @@
+package org.samizdat;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Starts the newsroom's one service: website, newsroom editor and everything around them. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class SamizdatApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SamizdatApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

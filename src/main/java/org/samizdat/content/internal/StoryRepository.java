@@ -1,0 +1,345 @@
+package org.samizdat.content.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.samizdat.content.AuthorRef;
+import org.samizdat.content.SectionRef;
+import org.samizdat.content.StoryCard;
+import org.samizdat.content.StoryStatus;
+import org.samizdat.content.TagRef;
+import org.samizdat.shared.Language;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** All SQL about stories: reading listings and pages, saving drafts, revisions and old slugs. */
+@Repository
+public class StoryRepository {
+
+    static final String CARD_COLUMNS = """
+            s.id, s.language, s.slug, s.headline, s.standfirst, s.published_at, s.lead_media_id, s.lead_caption,
+            sec.id as sec_id, sec.slug as sec_slug, sec.name_en as sec_name_en, sec.name_ru as sec_name_ru,
+            sec.position as sec_position
+            """;
+    private static final String CARD_FROM = " from story s left join section sec on sec.id = s.section_id ";
+    private static final String LIVE = " s.status = 'PUBLISHED' ";
+
+    private final JdbcClient jdbc;
+
+    StoryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- reader side ----
+
+    public List<StoryCard> latest(Language language, int limit, int offset) {
+        return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where" + LIVE + "and s.language = ?"
+                        + " order by s.featured desc, s.published_at desc, s.id desc limit ? offset ?")
+                .params(language.code(), limit, offset).query(StoryRepository::card).list();
+    }
+
+    public List<StoryCard> latestChronological(Language language, int limit, int offset) {
+        return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where" + LIVE + "and s.language = ?"
+                        + " order by s.published_at desc, s.id desc limit ? offset ?")
+                .params(language.code(), limit, offset).query(StoryRepository::card).list();
+    }
+
+    public List<StoryCard> inSection(Language language, long sectionId, int limit, int offset) {
+        return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where" + LIVE
+                        + "and s.language = ? and s.section_id = ? order by s.published_at desc, s.id desc limit ? offset ?")
+                .params(language.code(), sectionId, limit, offset).query(StoryRepository::card).list();
+    }
+
+    public int countInSection(Language language, long sectionId) {
+        return jdbc.sql("select count(*) from story s where" + LIVE + "and s.language = ? and s.section_id = ?")
+                .params(language.code(), sectionId).query(Integer.class).single();
+    }
+
+    public List<StoryCard> withTag(long tagId, int limit, int offset) {
+        return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "join story_tag st on st.story_id = s.id where" + LIVE
+                        + "and st.tag_id = ? order by s.published_at desc, s.id desc limit ? offset ?")
+                .params(tagId, limit, offset).query(StoryRepository::card).list();
+    }
+
+    public int countWithTag(long tagId) {
+        return jdbc.sql("select count(*) from story s join story_tag st on st.story_id = s.id where" + LIVE
+                + "and st.tag_id = ?").param(tagId).query(Integer.class).single();
+    }
+
+    public List<StoryCard> byAuthor(Language language, long authorId, int limit, int offset) {
+        return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "join story_author sa on sa.story_id = s.id where" + LIVE
+                        + "and s.language = ? and sa.author_id = ? order by s.published_at desc, s.id desc limit ? offset ?")
+                .params(language.code(), authorId, limit, offset).query(StoryRepository::card).list();
+    }
+
+    public int countByAuthor(Language language, long authorId) {
+        return jdbc.sql("select count(*) from story s join story_author sa on sa.story_id = s.id where" + LIVE
+                + "and s.language = ? and sa.author_id = ?").params(language.code(), authorId)
+                .query(Integer.class).single();
+    }
+
+    public int countLive(Language language) {
+        return jdbc.sql("select count(*) from story s where" + LIVE + "and s.language = ?")
+                .param(language.code()).query(Integer.class).single();
+    }
+
+    public Optional<Long> liveIdBySlug(Language language, String slug) {
+        return jdbc.sql("select id from story s where" + LIVE + "and s.language = ? and s.slug = ?")
+                .params(language.code(), slug).query(Long.class).optional();
+    }
+
+    /** The current slug of a live story that used to be reachable under {@code oldSlug}. */
+    public Optional<String> currentSlugFor(Language language, String oldSlug) {
+        return jdbc.sql("select s.slug from story_slug_history h join story s on s.id = h.story_id where"
+                        + LIVE + "and h.language = ? and h.slug = ?")
+                .params(language.code(), oldSlug).query(String.class).optional();
+    }
+
+    public List<AuthorRef> authorsOf(long storyId) {
+        return jdbc.sql("select a.id, a.slug, a.name, a.bio, a.photo_id from author a join story_author sa"
+                        + " on sa.author_id = a.id where sa.story_id = ? order by sa.position")
+                .param(storyId).query(CatalogRepository::author).list();
+    }
+
+    public List<TagRef> tagsOf(long storyId) {
+        return jdbc.sql("select t.id, t.language, t.slug, t.name from tag t join story_tag st on st.tag_id = t.id"
+                        + " where st.story_id = ? order by t.name").param(storyId).query(CatalogRepository::tag).list();
+    }
+
+    /** Live translation path data: language and slug of the linked story when it is published. */
+    public Optional<StoryCard> liveCard(long storyId) {
+        return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where" + LIVE + "and s.id = ?")
+                .param(storyId).query(StoryRepository::card).optional();
+    }
+
+    // ---- newsroom side ----
+
+    public Optional<StoryDraft> find(long id) {
+        return jdbc.sql("select * from story where id = ?").param(id).query((rs, n) -> draft(rs)).optional()
+                .map(d -> withLinks(d));
+    }
+
+    private StoryDraft withLinks(StoryDraft d) {
+        List<String> tags = jdbc.sql("select t.name from tag t join story_tag st on st.tag_id = t.id where st.story_id = ?"
+                + " order by t.name").param(d.id()).query(String.class).list();
+        List<Long> authors = jdbc.sql("select author_id from story_author where story_id = ? order by position")
+                .param(d.id()).query(Long.class).list();
+        return new StoryDraft(d.id(), d.language(), d.slug(), d.headline(), d.standfirst(), d.bodyMarkdown(),
+                d.leadMediaId(), d.leadCaption(), d.leadCredit(), d.sectionId(), tags, authors, d.translationId(),
+                d.status(), d.publishAt(), d.publishedAt(), d.updatedAt(), d.createdBy(), d.seoTitle(),
+                d.seoDescription(), d.featured());
+    }
+
+    public List<StoryListing> list(StoryFilter filter, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("select s.id, s.language, s.slug, s.headline, s.status, s.publish_at,"
+                + " s.published_at, s.updated_at, s.created_by, sec.name_en as sec_name from story s"
+                + " left join section sec on sec.id = s.section_id where 1 = 1");
+        List<Object> params = new java.util.ArrayList<>();
+        if (filter.language() != null) {
+            sql.append(" and s.language = ?");
+            params.add(filter.language().code());
+        }
+        if (filter.status() != null) {
+            sql.append(" and s.status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.sectionId() != null) {
+            sql.append(" and s.section_id = ?");
+            params.add(filter.sectionId());
+        }
+        if (filter.createdBy() != null) {
+            sql.append(" and s.created_by = ?");
+            params.add(filter.createdBy());
+        }
+        if (filter.query() != null && !filter.query().isBlank()) {
+            sql.append(" and lower(s.headline) like ? escape '\\'");
+            params.add("%" + escapeLike(filter.query().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        sql.append(" order by s.updated_at desc, s.id desc limit ? offset ?");
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new StoryListing(rs.getLong("id"),
+                Language.of(rs.getString("language")), rs.getString("slug"), rs.getString("headline"),
+                StoryStatus.valueOf(rs.getString("status")), rs.getString("sec_name"), instant(rs, "publish_at"),
+                instant(rs, "published_at"), instant(rs, "updated_at"), nullableLong(rs, "created_by"))).list();
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    public boolean slugTaken(Language language, String slug, Long exceptStoryId) {
+        long except = exceptStoryId == null ? -1 : exceptStoryId;
+        int stories = jdbc.sql("select count(*) from story where language = ? and slug = ? and id <> ?")
+                .params(language.code(), slug, except).query(Integer.class).single();
+        int history = jdbc.sql("select count(*) from story_slug_history where language = ? and slug = ? and story_id <> ?")
+                .params(language.code(), slug, except).query(Integer.class).single();
+        return stories + history > 0;
+    }
+
+    public long insert(StoryDraft d, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into story (language, slug, headline, standfirst, body_markdown, body_html, lead_media_id,
+                  lead_caption, lead_credit, section_id, status, publish_at, published_at, updated_at, created_at,
+                  created_by, seo_title, seo_description, featured)
+                values (:language, :slug, :headline, :standfirst, :markdown, :html, :media, :caption, :credit,
+                  :section, :status, :publishAt, :publishedAt, :now, :now, :createdBy, :seoTitle, :seoDescription, :featured)
+                """)
+                .param("language", d.language().code()).param("slug", d.slug()).param("headline", d.headline())
+                .param("standfirst", d.standfirst()).param("markdown", d.bodyMarkdown()).param("html", "")
+                .param("media", d.leadMediaId()).param("caption", d.leadCaption()).param("credit", d.leadCredit())
+                .param("section", d.sectionId()).param("status", d.status().name())
+                .param("publishAt", ts(d.publishAt())).param("publishedAt", ts(d.publishedAt()))
+                .param("now", ts(now)).param("createdBy", d.createdBy()).param("seoTitle", d.seoTitle())
+                .param("seoDescription", d.seoDescription()).param("featured", d.featured())
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void update(StoryDraft d, Instant now) {
+        jdbc.sql("""
+                update story set language = :language, slug = :slug, headline = :headline, standfirst = :standfirst,
+                  body_markdown = :markdown, lead_media_id = :media, lead_caption = :caption, lead_credit = :credit,
+                  section_id = :section, status = :status, publish_at = :publishAt, published_at = :publishedAt,
+                  updated_at = :now, seo_title = :seoTitle, seo_description = :seoDescription, featured = :featured
+                where id = :id
+                """)
+                .param("language", d.language().code()).param("slug", d.slug()).param("headline", d.headline())
+                .param("standfirst", d.standfirst()).param("markdown", d.bodyMarkdown())
+                .param("media", d.leadMediaId()).param("caption", d.leadCaption()).param("credit", d.leadCredit())
+                .param("section", d.sectionId()).param("status", d.status().name())
+                .param("publishAt", ts(d.publishAt())).param("publishedAt", ts(d.publishedAt()))
+                .param("now", ts(now)).param("seoTitle", d.seoTitle()).param("seoDescription", d.seoDescription())
+                .param("featured", d.featured()).param("id", d.id()).update();
+    }
+
+    public void setBodyHtml(long id, String html) {
+        jdbc.sql("update story set body_html = ? where id = ?").params(html, id).update();
+    }
+
+    public void setStatus(long id, StoryStatus status, Instant publishAt, Instant publishedAt, Instant now) {
+        jdbc.sql("update story set status = ?, publish_at = ?, published_at = ?, updated_at = ? where id = ?")
+                .params(status.name(), ts(publishAt), ts(publishedAt), ts(now), id).update();
+    }
+
+    public void replaceAuthors(long storyId, List<Long> authorIds) {
+        jdbc.sql("delete from story_author where story_id = ?").param(storyId).update();
+        int position = 0;
+        for (Long authorId : authorIds) {
+            jdbc.sql("insert into story_author (story_id, author_id, position) values (?, ?, ?)")
+                    .params(storyId, authorId, position++).update();
+        }
+    }
+
+    public void replaceTags(long storyId, List<Long> tagIds) {
+        jdbc.sql("delete from story_tag where story_id = ?").param(storyId).update();
+        for (Long tagId : tagIds) {
+            jdbc.sql("insert into story_tag (story_id, tag_id) values (?, ?)").params(storyId, tagId).update();
+        }
+    }
+
+    public void rememberOldSlug(Language language, String slug, long storyId) {
+        jdbc.sql("delete from story_slug_history where language = ? and slug = ?").params(language.code(), slug).update();
+        jdbc.sql("insert into story_slug_history (language, slug, story_id) values (?, ?, ?)")
+                .params(language.code(), slug, storyId).update();
+    }
+
+    public void forgetOldSlug(Language language, String slug) {
+        jdbc.sql("delete from story_slug_history where language = ? and slug = ?").params(language.code(), slug).update();
+    }
+
+    public List<String> oldSlugs(long storyId) {
+        return jdbc.sql("select slug from story_slug_history where story_id = ?").param(storyId).query(String.class).list();
+    }
+
+    public void link(long storyId, Long translationId) {
+        jdbc.sql("update story set translation_id = null where translation_id = ? or id = ?")
+                .params(storyId, storyId).update();
+        if (translationId != null) {
+            jdbc.sql("update story set translation_id = null where translation_id = ? or id = ?")
+                    .params(translationId, translationId).update();
+            jdbc.sql("update story set translation_id = ? where id = ?").params(translationId, storyId).update();
+            jdbc.sql("update story set translation_id = ? where id = ?").params(storyId, translationId).update();
+        }
+    }
+
+    public List<Long> dueForPublishing(Instant now) {
+        return jdbc.sql("select id from story where status = 'SCHEDULED' and publish_at <= ? order by publish_at")
+                .param(ts(now)).query(Long.class).list();
+    }
+
+    /** Moves a story from SCHEDULED to PUBLISHED once; false if another worker or node got there first. */
+    public boolean claimScheduled(long id, Instant now) {
+        return jdbc.sql("update story set status = 'PUBLISHED', published_at = publish_at, updated_at = ?"
+                + " where id = ? and status = 'SCHEDULED'").params(ts(now), id).update() == 1;
+    }
+
+    public void addRevision(long storyId, Long staffId, String note, StoryDraft d, Instant now) {
+        jdbc.sql("""
+                insert into story_revision (story_id, created_at, created_by, note, headline, standfirst,
+                  body_markdown, lead_caption, lead_credit) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(storyId, ts(now), staffId, note, d.headline(), d.standfirst(), d.bodyMarkdown(),
+                d.leadCaption(), d.leadCredit()).update();
+    }
+
+    public List<Revision> revisions(long storyId) {
+        return jdbc.sql("select * from story_revision where story_id = ? order by created_at desc, id desc")
+                .param(storyId).query(StoryRepository::revision).list();
+    }
+
+    public Optional<Revision> revision(long storyId, long revisionId) {
+        return jdbc.sql("select * from story_revision where story_id = ? and id = ?").params(storyId, revisionId)
+                .query(StoryRepository::revision).optional();
+    }
+
+    public Optional<String> bodyHtml(long id) {
+        return jdbc.sql("select body_html from story where id = ?").param(id).query(String.class).optional();
+    }
+
+    // ---- mapping ----
+
+    static StoryCard card(ResultSet rs, int n) throws SQLException {
+        long sectionId = rs.getLong("sec_id");
+        SectionRef section = rs.wasNull() ? null : new SectionRef(sectionId, rs.getString("sec_slug"),
+                rs.getString("sec_name_en"), rs.getString("sec_name_ru"), rs.getInt("sec_position"));
+        return new StoryCard(rs.getLong("id"), Language.of(rs.getString("language")), rs.getString("slug"),
+                rs.getString("headline"), rs.getString("standfirst"), instant(rs, "published_at"), section,
+                nullableLong(rs, "lead_media_id"), rs.getString("lead_caption"));
+    }
+
+    private static StoryDraft draft(ResultSet rs) throws SQLException {
+        return new StoryDraft(rs.getLong("id"), Language.of(rs.getString("language")), rs.getString("slug"),
+                rs.getString("headline"), rs.getString("standfirst"), rs.getString("body_markdown"),
+                nullableLong(rs, "lead_media_id"), rs.getString("lead_caption"), rs.getString("lead_credit"),
+                nullableLong(rs, "section_id"), List.of(), List.of(), nullableLong(rs, "translation_id"),
+                StoryStatus.valueOf(rs.getString("status")), instant(rs, "publish_at"), instant(rs, "published_at"),
+                instant(rs, "updated_at"), nullableLong(rs, "created_by"), rs.getString("seo_title"),
+                rs.getString("seo_description"), rs.getBoolean("featured"));
+    }
+
+    private static Revision revision(ResultSet rs, int n) throws SQLException {
+        return new Revision(rs.getLong("id"), rs.getLong("story_id"), instant(rs, "created_at"),
+                nullableLong(rs, "created_by"), rs.getString("note"), rs.getString("headline"),
+                rs.getString("standfirst"), rs.getString("body_markdown"), rs.getString("lead_caption"),
+                rs.getString("lead_credit"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
