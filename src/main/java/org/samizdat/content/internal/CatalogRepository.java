@@ -110,6 +110,15 @@ public class CatalogRepository {
         jdbc.sql("update tag set name = ? where id = ?").params(name, id).update();
     }
 
+    public boolean mediaExists(long id) {
+        return jdbc.sql("select count(*) from media where id = ?").param(id).query(Integer.class).single() > 0;
+    }
+
+    public Optional<TagRef> tag(long id) {
+        return jdbc.sql("select id, language, slug, name from tag where id = ?").param(id)
+                .query(CatalogRepository::tag).optional();
+    }
+
     static SectionRef section(ResultSet rs, int n) throws SQLException {
         return new SectionRef(rs.getLong("id"), rs.getString("slug"), rs.getString("name_en"),
                 rs.getString("name_ru"), rs.getInt("position"));

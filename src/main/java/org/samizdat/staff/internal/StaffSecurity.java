@@ -1,29 +1,84 @@
 package org.samizdat.staff.internal;
 
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 
-/** Who may reach what: the public site is open to all, everything under /newsroom needs a signed-in staff member. */
+/**
+ * Who may reach what. Everything under /newsroom needs a signed-in staff member, has sessions, CSRF tokens
+ * and role rules; the public site has none of these, so its pages never set a cookie and one cached copy
+ * serves every reader.
+ */
 @Configuration
 class StaffSecurity {
 
+    static final String ARGON2 = "argon2@SpringSecurity_v5_8";
+    static final String[] PUBLISHER_ACTIONS = {"/newsroom/stories/*/publish", "/newsroom/stories/*/schedule",
+            "/newsroom/stories/*/withdraw", "/newsroom/stories/*/unschedule"};
+
+    /** New hashes are Argon2id; bcrypt hashes still verify and are upgraded on the next sign-in. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new DelegatingPasswordEncoder(ARGON2, Map.of(
+                ARGON2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
     }
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/newsroom/signin", "/newsroom/actuator/health").permitAll()
-                        .requestMatchers("/newsroom/**").authenticated()
-                        .anyRequest().permitAll())
-                .formLogin(form -> form.loginPage("/newsroom/signin").defaultSuccessUrl("/newsroom", true))
-                .logout(logout -> logout.logoutUrl("/newsroom/signout").logoutSuccessUrl("/newsroom/signin?signedout"));
+    AuthenticationManager staffAuthentication(StaffAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
+        return new ProviderManager(List.of(new ThrottledSignIn(accounts, encoder, throttle)));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain newsroom(HttpSecurity http, AuthenticationManager staffAuthentication, StaffAccounts accounts)
+            throws Exception {
+        http.securityMatcher("/newsroom", "/newsroom/**")
+                .authenticationManager(staffAuthentication)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/newsroom/signin", "/newsroom/actuator/health",
+                                "/newsroom/actuator/health/**").permitAll()
+                        .requestMatchers("/newsroom/actuator/**", "/newsroom/staff", "/newsroom/staff/**")
+                                .hasRole("ADMIN")
+                        .requestMatchers("/newsroom/sections", "/newsroom/sections/**", "/newsroom/tags",
+                                "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**")
+                                .hasAnyRole("EDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, PUBLISHER_ACTIONS).hasAnyRole("EDITOR", "ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/newsroom/signin").loginProcessingUrl("/newsroom/signin")
+                        .defaultSuccessUrl("/newsroom").failureUrl("/newsroom/signin?error"))
+                .logout(logout -> logout.logoutUrl("/newsroom/signout").logoutSuccessUrl("/newsroom/signin?signedout"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(errors -> errors.accessDeniedPage("/newsroom/forbidden"))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .addFilterBefore(new NoStore(), HeaderWriterFilter.class)
+                .addFilterAfter(new StaffSessionCheck(accounts), SecurityContextHolderFilter.class);
+        return http.build();
+    }
+
+    /** The public site: no session, no security context kept, no CSRF token (there is no one to impersonate). */
+    @Bean
+    @Order(2)
+    SecurityFilterChain publicSite(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true));
         return http.build();
     }
 }

@@ -1,0 +1,57 @@
+package org.samizdat.staff.internal;
+
+import org.samizdat.staff.StaffDirectory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Checks a staff password behind the sign-in throttle. Whatever went wrong (unknown name, wrong password,
+ * disabled or locked account) comes out as the same exception, so the page can only say one thing.
+ * Old hashes (bcrypt) are re-hashed with the current encoder (Argon2id) on a successful sign-in.
+ */
+final class ThrottledSignIn implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider passwords;
+    private final SignInThrottle throttle;
+
+    ThrottledSignIn(StaffAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
+        this.throttle = throttle;
+        this.passwords = new DaoAuthenticationProvider(username -> accounts.principal(StaffDirectory.normalise(username))
+                .orElseThrow(() -> new UsernameNotFoundException("No such staff member")));
+        passwords.setPasswordEncoder(encoder);
+        passwords.setUserDetailsPasswordService((user, newHash) -> {
+            accounts.setPasswordHash(user.getUsername(), newHash);
+            return user;
+        });
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+        String username = attempt.getName();
+        String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        if (throttle.refused(username, address)) {
+            throw new LockedException("Too many failed attempts");
+        }
+        try {
+            Authentication result = passwords.authenticate(attempt);
+            throttle.succeeded(username);
+            return result;
+        } catch (AuthenticationException e) {
+            throttle.failed(username, address);
+            throw new BadCredentialsException("Sign-in refused");
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}
