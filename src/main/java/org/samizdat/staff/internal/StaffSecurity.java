@@ -50,7 +50,7 @@ class StaffSecurity {
         http.securityMatcher("/newsroom", "/newsroom/**")
                 .authenticationManager(staffAuthentication)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/newsroom/signin", "/newsroom/actuator/health",
+                        .requestMatchers("/newsroom/signin", "/newsroom/forbidden", "/newsroom/actuator/health",
                                 "/newsroom/actuator/health/**").permitAll()
                         .requestMatchers("/newsroom/actuator/**", "/newsroom/staff", "/newsroom/staff/**")
                                 .hasRole("ADMIN")
