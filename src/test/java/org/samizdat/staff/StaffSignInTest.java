@@ -115,6 +115,8 @@ class StaffSignInTest {
         client.get("/newsroom/signin");
         HttpResponse<String> signIn = client.postWithoutCsrf("/newsroom/signin", Map.of("username", username, "password", PASSWORD));
         assertThat(signIn.statusCode()).isEqualTo(403);
+        assertThat(signIn.body()).contains("This form has expired");
+        assertThat(client.get("/newsroom").statusCode()).isEqualTo(302);
         client.signIn(username, PASSWORD);
         HttpResponse<String> save = client.postWithoutCsrf("/newsroom/stories/new",
                 Map.of("headline", "Forged", "language", "en"));
@@ -168,6 +170,14 @@ class StaffSignInTest {
         HttpResponse<String> signedIn = new NewsroomClient(port).signIn(username, PASSWORD);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/newsroom");
         assertThat(accounts.passwordHash(id).orElseThrow()).startsWith("{argon2@SpringSecurity_v5_8}");
+    }
+
+    @Test
+    void theNewsroomSpeaksRussianToRussianBrowsers() throws Exception {
+        HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/newsroom/signin"))
+                .header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("lang=\"ru\"", "Вход в редакцию");
     }
 
     @Test

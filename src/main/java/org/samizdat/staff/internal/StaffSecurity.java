@@ -1,11 +1,16 @@
 package org.samizdat.staff.internal;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +21,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 /**
@@ -63,11 +69,19 @@ class StaffSecurity {
                         .defaultSuccessUrl("/newsroom").failureUrl("/newsroom/signin?error"))
                 .logout(logout -> logout.logoutUrl("/newsroom/signout").logoutSuccessUrl("/newsroom/signin?signedout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .exceptionHandling(errors -> errors.accessDeniedPage("/newsroom/forbidden"))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(StaffSecurity::forbidden))
                 .headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .addFilterBefore(new NoStore(), HeaderWriterFilter.class)
                 .addFilterAfter(new StaffSessionCheck(accounts), SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /** A refused request gets the newsroom's 403 page, which tells a stale form apart from a missing role. */
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        request.getRequestDispatcher("/newsroom/forbidden").forward(request, response);
     }
 
     /** The public site: no session, no security context kept, no CSRF token (there is no one to impersonate). */

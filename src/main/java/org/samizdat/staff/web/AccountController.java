@@ -26,7 +26,7 @@ class AccountController {
     }
 
     @GetMapping("/newsroom/account")
-    String account(@ModelAttribute("newsroom") NewsroomPage page, @RequestParam(required = false) String changed,
+    String account(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @RequestParam(required = false) String changed,
             Model model) {
         model.addAttribute("errors", FieldErrors.none(page.t()));
         model.addAttribute("changed", changed != null);
@@ -34,7 +34,7 @@ class AccountController {
     }
 
     @PostMapping("/newsroom/account")
-    String changePassword(@ModelAttribute("newsroom") NewsroomPage page, StaffMember who,
+    String changePassword(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, StaffMember who,
             @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String repeat, Model model, HttpServletResponse response) {
         FieldErrors errors = new FieldErrors(page.t());

@@ -1,6 +1,9 @@
 package org.samizdat.staff.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.samizdat.staff.Newsroom;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +27,10 @@ class SignInController {
 
     @RequestMapping("/newsroom/forbidden")
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden() {
+    String forbidden(HttpServletRequest request, Model model) {
+        if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
+            model.addAttribute("reason", "newsroom.forbidden.staleForm");
+        }
         return "newsroom/forbidden";
     }
 }

@@ -1,5 +1,6 @@
 package org.samizdat.staff.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.samizdat.shared.web.NotFound;
 import org.samizdat.staff.FieldErrors;
 import org.samizdat.staff.Newsroom;
@@ -28,14 +29,14 @@ class StaffController {
     }
 
     @GetMapping("/newsroom/staff")
-    String list(@ModelAttribute("newsroom") NewsroomPage page, @RequestParam(required = false) String notice,
+    String list(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @RequestParam(required = false) String notice,
             Model model) {
         return show(model, page, StaffForm.blank(), FieldErrors.none(page.t()), notice);
     }
 
     @PostMapping("/newsroom/staff")
-    String create(@ModelAttribute("newsroom") NewsroomPage page, StaffForm form, StaffMember who, Model model,
-            jakarta.servlet.http.HttpServletResponse response) {
+    String create(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, StaffForm form, Model model,
+            HttpServletResponse response) {
         FieldErrors errors = form.check(page.t(), staff);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

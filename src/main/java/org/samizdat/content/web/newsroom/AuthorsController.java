@@ -39,17 +39,17 @@ class AuthorsController {
     }
 
     @GetMapping("/newsroom/authors/new")
-    String create(@ModelAttribute("newsroom") NewsroomPage page, Model model) {
+    String create(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, Model model) {
         return form(model, null, AuthorForm.blank(), FieldErrors.none(page.t()));
     }
 
     @GetMapping("/newsroom/authors/{id:[0-9]+}")
-    String edit(@ModelAttribute("newsroom") NewsroomPage page, @PathVariable long id, Model model) {
+    String edit(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable long id, Model model) {
         return form(model, id, AuthorForm.of(catalog.author(id).orElseThrow(NotFound::new)), FieldErrors.none(page.t()));
     }
 
     @PostMapping("/newsroom/authors/{ref:new|[0-9]+}")
-    String save(@ModelAttribute("newsroom") NewsroomPage page, @PathVariable String ref, AuthorForm form,
+    String save(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable String ref, AuthorForm form,
             @RequestParam(required = false) MultipartFile photo, Model model, HttpServletResponse response) {
         Long id = ref.equals("new") ? null : Long.valueOf(ref);
         if (id != null) {

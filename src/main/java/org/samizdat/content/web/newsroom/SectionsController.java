@@ -27,13 +27,13 @@ class SectionsController {
     }
 
     @GetMapping("/newsroom/sections")
-    String list(@ModelAttribute("newsroom") NewsroomPage page, @RequestParam(required = false) String saved,
+    String list(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @RequestParam(required = false) String saved,
             Model model) {
         return show(model, page, null, SectionForm.blank(), FieldErrors.none(page.t()), saved != null);
     }
 
     @PostMapping({"/newsroom/sections", "/newsroom/sections/{id:[0-9]+}"})
-    String save(@ModelAttribute("newsroom") NewsroomPage page, @PathVariable(required = false) Long id,
+    String save(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable(required = false) Long id,
             SectionForm form, Model model, HttpServletResponse response) {
         if (id != null) {
             catalog.section(id).orElseThrow(NotFound::new);

@@ -50,42 +50,42 @@ class StoryEditorController {
     }
 
     @GetMapping("/newsroom/stories/new")
-    String create(@ModelAttribute("newsroom") NewsroomPage page, @RequestParam(defaultValue = "en") String lang,
+    String create(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @RequestParam(defaultValue = "en") String lang,
             Model model) {
         StoryForm form = StoryForm.blank(Language.fromCode(lang).orElse(Language.EN));
         return views.editor(model, page, null, form, FieldErrors.none(page.t()), null, null);
     }
 
     @GetMapping("/newsroom/stories/{id:[0-9]+}")
-    String edit(@ModelAttribute("newsroom") NewsroomPage page, @PathVariable long id,
+    String edit(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable long id,
             @RequestParam(required = false) String done, StaffMember who, Model model) {
         StoryDraft story = views.editable(id, who);
         return views.editor(model, page, story, StoryForm.of(story, zone), FieldErrors.none(page.t()), null, done);
     }
 
     @PostMapping("/newsroom/stories/{ref:new|[0-9]+}")
-    String save(@ModelAttribute("newsroom") NewsroomPage page, @PathVariable String ref, StoryForm form,
+    String save(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable String ref, StoryForm form,
             @RequestParam(required = false) MultipartFile leadPhoto, StaffMember who, Model model,
             HttpServletResponse response) {
         return submit(page, ref, form, leadPhoto, Action.SAVE, who, model, response);
     }
 
     @PostMapping("/newsroom/stories/{ref:new|[0-9]+}/preview")
-    String preview(@ModelAttribute("newsroom") NewsroomPage page, @PathVariable String ref, StoryForm form,
+    String preview(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable String ref, StoryForm form,
             StaffMember who, Model model) {
         StoryDraft story = ref.equals("new") ? null : views.editable(Long.parseLong(ref), who);
         return views.editor(model, page, story, form, form.check(page.t()), views.preview(form), null);
     }
 
     @PostMapping("/newsroom/stories/{ref:new|[0-9]+}/publish")
-    String publish(@ModelAttribute("newsroom") NewsroomPage page, @PathVariable String ref, StoryForm form,
+    String publish(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable String ref, StoryForm form,
             @RequestParam(required = false) MultipartFile leadPhoto, StaffMember who, Model model,
             HttpServletResponse response) {
         return submit(page, ref, form, leadPhoto, Action.PUBLISH, who, model, response);
     }
 
     @PostMapping("/newsroom/stories/{ref:new|[0-9]+}/schedule")
-    String schedule(@ModelAttribute("newsroom") NewsroomPage page, @PathVariable String ref, StoryForm form,
+    String schedule(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable String ref, StoryForm form,
             @RequestParam(required = false) MultipartFile leadPhoto, StaffMember who, Model model,
             HttpServletResponse response) {
         return submit(page, ref, form, leadPhoto, Action.SCHEDULE, who, model, response);

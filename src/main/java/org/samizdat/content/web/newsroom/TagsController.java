@@ -29,14 +29,14 @@ class TagsController {
     }
 
     @GetMapping("/newsroom/tags")
-    String list(@ModelAttribute("newsroom") NewsroomPage page, @RequestParam(defaultValue = "en") String lang,
+    String list(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @RequestParam(defaultValue = "en") String lang,
             @RequestParam(required = false) String saved, Model model) {
         Language language = Language.fromCode(lang).orElse(Language.EN);
         return show(model, page, language, null, null, FieldErrors.none(page.t()), saved != null);
     }
 
     @PostMapping("/newsroom/tags/{id:[0-9]+}")
-    String rename(@ModelAttribute("newsroom") NewsroomPage page, @PathVariable long id,
+    String rename(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable long id,
             @RequestParam(defaultValue = "") String name, Model model, HttpServletResponse response) {
         TagRef tag = catalog.tag(id).orElseThrow(NotFound::new);
         FieldErrors errors = new FieldErrors(page.t()).required("name", name).maxLength("name", name, 80);
