@@ -56,6 +56,7 @@ class StaffSignInTest {
         HttpResponse<String> signedIn = client.post("/newsroom/signin", Map.of("username", username, "password", PASSWORD));
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElse("")).endsWith("/newsroom");
+        assertThat(signedIn.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(client.sessionId()).isNotNull().isNotEqualTo(before);
         HttpResponse<String> desk = client.get("/newsroom");
         assertThat(desk.statusCode()).isEqualTo(200);
@@ -116,6 +117,7 @@ class StaffSignInTest {
         HttpResponse<String> signIn = client.postWithoutCsrf("/newsroom/signin", Map.of("username", username, "password", PASSWORD));
         assertThat(signIn.statusCode()).isEqualTo(403);
         assertThat(signIn.body()).contains("This form has expired");
+        assertThat(signIn.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(client.get("/newsroom").statusCode()).isEqualTo(302);
         client.signIn(username, PASSWORD);
         HttpResponse<String> save = client.postWithoutCsrf("/newsroom/stories/new",
