@@ -31,10 +31,13 @@ class PrivacyController {
         return render(language, policies.current(language).orElse(null), "/" + lang + "/privacy", model);
     }
 
-    @GetMapping("/{lang:en|ru}/privacy/v{version:[0-9]{1,4}}")
-    String version(@PathVariable String lang, @PathVariable int version, Model model) {
+    @GetMapping("/{lang:en|ru}/privacy/v{version:[0-9]+}")
+    String version(@PathVariable String lang, @PathVariable String version, Model model) {
+        if (version.length() > 6) {
+            throw new NotFound();
+        }
         Language language = Language.of(lang);
-        PolicyVersion policy = policies.version(language, version).orElseThrow(NotFound::new);
+        PolicyVersion policy = policies.version(language, Integer.parseInt(version)).orElseThrow(NotFound::new);
         return render(language, policy, "/" + lang + "/privacy/v" + version, model);
     }
 
