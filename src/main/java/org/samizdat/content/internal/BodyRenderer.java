@@ -30,6 +30,13 @@ public class BodyRenderer {
             .allowAttributes("width", "height").matching(Pattern.compile("^[0-9]{1,4}$")).onElements("img")
             .allowAttributes("colspan", "rowspan").matching(Pattern.compile("^[0-9]{1,2}$")).onElements("td", "th")
             .allowAttributes("start").matching(Pattern.compile("^[0-9]{1,5}$")).onElements("ol")
+            .allowElements((name, attrs) -> {
+                attrs.add("loading");
+                attrs.add("lazy");
+                return name;
+            }, "img")
+            .allowAttributes("loading").matching(Pattern.compile("^lazy$")).onElements("img")
+            .allowUrlProtocols("http", "https", "mailto")
             .requireRelsOnLinks("noopener", "noreferrer")
             .toFactory();
 

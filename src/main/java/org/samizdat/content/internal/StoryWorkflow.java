@@ -68,7 +68,9 @@ public class StoryWorkflow {
         stories.replaceAuthors(id, saved.authorIds().isEmpty() ? List.of() : distinct(saved.authorIds()));
         List<Long> tagIds = new ArrayList<>();
         for (String tag : saved.tags()) {
-            tagIds.add(catalog.tagId(saved.language(), tag));
+            if (tag != null && !tag.isBlank()) {
+                tagIds.add(catalog.tagId(saved.language(), tag.strip()));
+            }
         }
         stories.replaceTags(id, distinct(tagIds));
         if (!Objects.equals(before == null ? null : before.translationId(), saved.translationId())) {

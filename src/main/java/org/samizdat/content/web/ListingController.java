@@ -56,6 +56,7 @@ class ListingController {
         Language language = Language.of(lang);
         AuthorRef author = stories.author(slug).orElseThrow(NotFound::new);
         StoryList list = stories.byAuthor(language, author, pageNumber(page));
+        model.addAttribute("photoId", author.photoId());
         return render(model, language, author.name(), author.bio(), author.path(language), list);
     }
 
