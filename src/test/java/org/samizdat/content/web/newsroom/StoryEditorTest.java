@@ -14,11 +14,15 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.samizdat.content.StoryStatus;
+import org.samizdat.content.internal.StoryDraft;
 import org.samizdat.content.internal.StoryFilter;
 import org.samizdat.content.internal.StoryRepository;
+import org.samizdat.content.internal.StoryWorkflow;
+import org.samizdat.shared.Language;
 import org.samizdat.staff.NewsroomClient;
 import org.samizdat.staff.Role;
 import org.samizdat.staff.StaffDirectory;
+import org.samizdat.staff.StaffMember;
 import org.samizdat.staff.internal.SignInThrottle;
 import org.samizdat.support.AppTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +43,9 @@ class StoryEditorTest {
 
     @Autowired
     SignInThrottle throttle;
+
+    @Autowired
+    StoryWorkflow workflow;
 
     NewsroomClient editor;
 
@@ -230,6 +237,35 @@ class StoryEditorTest {
         assertThat(published.select("table.listing tbody tr")).isEmpty();
         Document mine = Jsoup.parse(editor.get("/newsroom/stories?mine=true&q=" + marker).body());
         assertThat(mine.select("table.listing tbody tr")).hasSize(2);
+    }
+
+    @Test
+    void theStoryListIsPaginated() throws Exception {
+        String marker = NewsroomClient.unique("Paged");
+        StaffMember desk = new StaffMember(1, "desk", "Desk", Role.EDITOR);
+        for (int i = 0; i < StoryDeskController.PAGE_SIZE + 1; i++) {
+            workflow.save(new StoryDraft(null, Language.EN, null, marker + " " + i, "", "", null, null, null, null,
+                    List.of(), List.of(), null, null, null, null, null, null, null, null, false), desk);
+        }
+        Document first = Jsoup.parse(editor.get("/newsroom/stories?q=" + marker).body());
+        assertThat(first.select("table.listing tbody tr")).hasSize(StoryDeskController.PAGE_SIZE);
+        String next = first.select("a[rel=next]").attr("href");
+        assertThat(next).contains("q=" + marker, "page=2");
+        Document second = Jsoup.parse(editor.get(next).body());
+        assertThat(second.select("table.listing tbody tr")).hasSize(1);
+        assertThat(second.select("a[rel=next]")).isEmpty();
+        assertThat(second.select("a[rel=prev]").attr("href")).contains("page=1");
+    }
+
+    @Test
+    void aRejectedAuthorPhotoIsAFieldError() throws Exception {
+        editor.get("/newsroom/authors/new");
+        HttpResponse<String> page = editor.postMultipart("/newsroom/authors/new",
+                Map.of("name", "Photo Author", "slug", "", "bio", "Kept bio"), "photo", new byte[] {9, 9, 9});
+        assertThat(page.statusCode()).isEqualTo(422);
+        Document html = Jsoup.parse(page.body());
+        assertThat(html.select("#photo-error").text()).isNotBlank();
+        assertThat(html.select("textarea#bio").text()).isEqualTo("Kept bio");
     }
 
     @Test
