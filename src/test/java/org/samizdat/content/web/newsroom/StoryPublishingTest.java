@@ -11,12 +11,17 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.samizdat.content.StoryStatus;
+import org.samizdat.content.internal.CatalogRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.samizdat.staff.NewsroomClient;
 import org.samizdat.support.AppTest;
 
 /** Publishing from the editor: live on the site, scheduled by the scheduler, slug redirects, revisions. */
 @AppTest
 class StoryPublishingTest extends SignedInEditor {
+
+    @Autowired
+    CatalogRepository catalog;
 
     @Test
     void aPublishedStoryIsOnTheSite() throws Exception {
@@ -87,5 +92,24 @@ class StoryPublishingTest extends SignedInEditor {
         assertThat(stories.find(id).orElseThrow().headline()).isEqualTo("Revision headline");
         assertThat(stories.revisions(id)).hasSize(3);
         assertThat(editor.get("/newsroom/stories/" + id).body()).contains("First version of the text");
+    }
+
+    @Test
+    void linksATranslationAndCreditsAuthors() throws Exception {
+        long author = catalog.saveAuthor(null, NewsroomClient.unique("olga-"), "Olga Reporter", "Bio", null);
+        long russian = save("/newsroom/stories/new/publish", fields("Учения у границы", "language", "ru"));
+        editor.get("/newsroom/stories/new");
+        long english = save("/newsroom/stories/new/publish", fields("Drills at the border", "translationId",
+                String.valueOf(russian), "authorIds", List.of(String.valueOf(author)), "seoTitle", "Border drills"));
+        assertThat(stories.find(russian).orElseThrow().translationId()).isEqualTo(english);
+        HttpResponse<String> page = new NewsroomClient(port).get("/en/stories/drills-at-the-border");
+        assertThat(page.body()).contains("Olga Reporter", "href=\"/ru/stories/ucheniya-u-granitsy\"",
+                "<title>Border drills");
+        editor.get("/newsroom/stories/new");
+        HttpResponse<String> sameLanguage = editor.post("/newsroom/stories/new", fields("Wrong translation",
+                "translationId", String.valueOf(english)));
+        assertThat(sameLanguage.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(sameLanguage.body()).select("#translationId-error").text())
+                .isEqualTo("The translation must be a story in the other language.");
     }
 }
