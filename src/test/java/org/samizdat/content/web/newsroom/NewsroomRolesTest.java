@@ -130,13 +130,15 @@ class NewsroomRolesTest {
     @Test
     void editorsPublishAnythingAndManageTheCatalogueButNotStaff() throws Exception {
         author.get("/newsroom/stories/new");
-        long id = created(author.post("/newsroom/stories/new", story("Editor publishes this")));
+        String headline = NewsroomClient.unique("Editor publishes this ");
+        long id = created(author.post("/newsroom/stories/new", story(headline)));
         editor.get("/newsroom/stories/" + id);
-        created(editor.post("/newsroom/stories/" + id + "/publish", story("Editor publishes this")));
-        assertThat(new NewsroomClient(port).get("/en/stories/editor-publishes-this").statusCode()).isEqualTo(200);
+        created(editor.post("/newsroom/stories/" + id + "/publish", story(headline)));
+        String livePath = "/en/stories/" + stories.find(id).orElseThrow().slug();
+        assertThat(new NewsroomClient(port).get(livePath).statusCode()).isEqualTo(200);
         editor.get("/newsroom/stories/" + id);
         created(editor.post("/newsroom/stories/" + id + "/withdraw", Map.of()));
-        assertThat(new NewsroomClient(port).get("/en/stories/editor-publishes-this").statusCode()).isEqualTo(404);
+        assertThat(new NewsroomClient(port).get(livePath).statusCode()).isEqualTo(404);
         for (String path : List.of("/newsroom/sections", "/newsroom/tags", "/newsroom/authors", "/newsroom/authors/new")) {
             assertThat(editor.get(path).statusCode()).as(path).isEqualTo(200);
         }

@@ -25,34 +25,35 @@ class StoryPublishingTest extends SignedInEditor {
 
     @Test
     void aPublishedStoryIsOnTheSite() throws Exception {
-        long id = save("/newsroom/stories/new", fields("Parliament votes on the budget", "tags", "Budget, Parliament"));
+        String headline = NewsroomClient.unique("Parliament votes on the budget ");
+        long id = save("/newsroom/stories/new", fields(headline, "tags", "Budget, Parliament"));
         assertThat(stories.find(id).orElseThrow().status()).isEqualTo(StoryStatus.DRAFT);
-        assertThat(new NewsroomClient(port).get("/en/stories/parliament-votes-on-the-budget").statusCode()).isEqualTo(404);
+        assertThat(reader(id).statusCode()).isEqualTo(404);
         editor.get("/newsroom/stories/" + id);
-        save("/newsroom/stories/" + id + "/publish", fields("Parliament votes on the budget", "tags", "Budget, Parliament"));
-        HttpResponse<String> live = new NewsroomClient(port).get("/en/stories/parliament-votes-on-the-budget");
+        save("/newsroom/stories/" + id + "/publish", fields(headline, "tags", "Budget, Parliament"));
+        HttpResponse<String> live = reader(id);
         assertThat(live.statusCode()).isEqualTo(200);
-        assertThat(live.body()).contains("Parliament votes on the budget", "<strong>bold</strong>", "Budget");
+        assertThat(live.body()).contains(headline, "<strong>bold</strong>", "Budget");
     }
 
     @Test
     void aNewStoryCanBePublishedStraightAway() throws Exception {
-        save("/newsroom/stories/new/publish", fields("Published without a draft"));
-        assertThat(new NewsroomClient(port).get("/en/stories/published-without-a-draft").statusCode()).isEqualTo(200);
+        long id = save("/newsroom/stories/new/publish", fields(NewsroomClient.unique("Published without a draft ")));
+        assertThat(reader(id).statusCode()).isEqualTo(200);
     }
 
     @Test
     void aScheduledStoryIsPublishedByTheScheduler() throws Exception {
         String at = LocalDateTime.now(ZoneId.of("Europe/Riga")).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString();
-        long id = save("/newsroom/stories/new/schedule", fields("Scheduled for a moment later", "publishAt", at));
+        long id = save("/newsroom/stories/new/schedule", fields(NewsroomClient.unique("Scheduled for later "),
+                "publishAt", at));
         assertThat(stories.find(id).orElseThrow().status()).isEqualTo(StoryStatus.SCHEDULED);
-        NewsroomClient reader = new NewsroomClient(port);
-        assertThat(reader.get("/en/stories/scheduled-for-a-moment-later").statusCode()).isEqualTo(404);
+        assertThat(reader(id).statusCode()).isEqualTo(404);
         long deadline = System.currentTimeMillis() + 12_000;
         int status = 404;
         while (status != 200 && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);
-            status = reader.get("/en/stories/scheduled-for-a-moment-later").statusCode();
+            status = reader(id).statusCode();
         }
         assertThat(status).isEqualTo(200);
         assertThat(stories.find(id).orElseThrow().status()).isEqualTo(StoryStatus.PUBLISHED);
@@ -68,13 +69,16 @@ class StoryPublishingTest extends SignedInEditor {
 
     @Test
     void aChangedSlugRedirectsTheOldAddress() throws Exception {
-        long id = save("/newsroom/stories/new/publish", fields("Old headline for slugs"));
+        String headline = NewsroomClient.unique("Old headline for slugs ");
+        long id = save("/newsroom/stories/new/publish", fields(headline));
+        String oldSlug = stories.find(id).orElseThrow().slug();
+        String newSlug = NewsroomClient.unique("a-better-address-");
         editor.get("/newsroom/stories/" + id);
-        save("/newsroom/stories/" + id, fields("Old headline for slugs", "slug", "a-better-address"));
-        HttpResponse<String> old = new NewsroomClient(port).get("/en/stories/old-headline-for-slugs");
+        save("/newsroom/stories/" + id, fields(headline, "slug", newSlug));
+        HttpResponse<String> old = new NewsroomClient(port).get("/en/stories/" + oldSlug);
         assertThat(old.statusCode()).isEqualTo(301);
-        assertThat(old.headers().firstValue("Location").orElse("")).endsWith("/en/stories/a-better-address");
-        assertThat(new NewsroomClient(port).get("/en/stories/a-better-address").statusCode()).isEqualTo(200);
+        assertThat(old.headers().firstValue("Location").orElse("")).endsWith("/en/stories/" + newSlug);
+        assertThat(new NewsroomClient(port).get("/en/stories/" + newSlug).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -99,11 +103,13 @@ class StoryPublishingTest extends SignedInEditor {
         long author = catalog.saveAuthor(null, NewsroomClient.unique("olga-"), "Olga Reporter", "Bio", null);
         long russian = save("/newsroom/stories/new/publish", fields("Учения у границы", "language", "ru"));
         editor.get("/newsroom/stories/new");
-        long english = save("/newsroom/stories/new/publish", fields("Drills at the border", "translationId",
+        String headline = NewsroomClient.unique("Drills at the border ");
+        long english = save("/newsroom/stories/new/publish", fields(headline, "translationId",
                 String.valueOf(russian), "authorIds", List.of(String.valueOf(author)), "seoTitle", "Border drills"));
         assertThat(stories.find(russian).orElseThrow().translationId()).isEqualTo(english);
-        HttpResponse<String> page = new NewsroomClient(port).get("/en/stories/drills-at-the-border");
-        assertThat(page.body()).contains("Olga Reporter", "href=\"/ru/stories/ucheniya-u-granitsy\"",
+        HttpResponse<String> page = new NewsroomClient(port).get("/en/stories/" + stories.find(english).orElseThrow().slug());
+        assertThat(page.body()).contains("Olga Reporter",
+                "href=\"/ru/stories/" + stories.find(russian).orElseThrow().slug() + "\"",
                 "<title>Border drills");
         editor.get("/newsroom/stories/new");
         HttpResponse<String> sameLanguage = editor.post("/newsroom/stories/new", fields("Wrong translation",
@@ -111,5 +117,9 @@ class StoryPublishingTest extends SignedInEditor {
         assertThat(sameLanguage.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(sameLanguage.body()).select("#translationId-error").text())
                 .isEqualTo("The translation must be a story in the other language.");
+    }
+
+    HttpResponse<String> reader(long id) throws Exception {
+        return new NewsroomClient(port).get("/en/stories/" + stories.find(id).orElseThrow().slug());
     }
 }
