@@ -2,6 +2,7 @@ package org.samizdat.content.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,7 +102,7 @@ public class StoryWorkflow {
         if (!at.isAfter(clock.instant())) {
             throw new WorkflowRefused("workflow.scheduleInPast");
         }
-        stories.setStatus(id, StoryStatus.SCHEDULED, at, null, clock.instant());
+        stories.setStatus(id, StoryStatus.SCHEDULED, at.truncatedTo(ChronoUnit.SECONDS), null, clock.instant());
         if (story.isLive()) {
             announce(id, story, StoryWithdrawn.class);
         }
