@@ -83,7 +83,7 @@ final class MediaImages {
         while (current.getWidth() >= targetW * 2 && current.getHeight() >= targetH * 2) {
             current = draw(current, current.getWidth() / 2, current.getHeight() / 2, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         }
-        return draw(current, targetW, targetH, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        return draw(current, targetW, targetH, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     }
 
     /** Baseline-or-progressive JPEG bytes from pixels only: nothing but the image data is written. */
