@@ -36,7 +36,10 @@ final class MediaImages {
     private MediaImages() {
     }
 
-    /** Reads the whole image, refusing it before decoding when the header promises more than maxPixels. */
+    /**
+     * Reads the whole image, refusing it before decoding when the header promises more than maxPixels;
+     * a JPEG comes back turned the way its EXIF orientation says.
+     */
     static BufferedImage decode(byte[] data, MediaFormat format, long maxPixels) throws MediaRejected {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.readerName());
         if (!readers.hasNext()) {
@@ -59,7 +62,7 @@ final class MediaImages {
             if (!warnings.isEmpty() || image == null || image.getWidth() != width || image.getHeight() != height) {
                 throw new MediaRejected("media.unreadable");
             }
-            return image;
+            return format == MediaFormat.JPEG ? MediaOrientation.apply(image, MediaOrientation.of(data)) : image;
         } catch (IOException | RuntimeException e) {
             throw new MediaRejected("media.unreadable");
         } finally {

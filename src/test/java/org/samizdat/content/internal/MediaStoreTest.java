@@ -138,6 +138,23 @@ class MediaStoreTest {
     }
 
     @Test
+    void phonePhotosAreTurnedUprightBeforeTheirOrientationTagIsDropped() throws Exception {
+        byte[] upload = resource("rotated.jpg");
+        assertThat(MediaOrientation.of(upload)).isEqualTo(6);
+        assertThat(MediaOrientation.of(resource("gps.jpg"))).isEqualTo(1);
+        long id = media.store(upload);
+        MediaInfo info = media.find(id).orElseThrow();
+        assertThat(info.width()).isEqualTo(200);
+        assertThat(info.height()).isEqualTo(300);
+        assertThat(size(id, "w1280")).containsExactly(200, 133);
+        BufferedImage plain = ImageIO.read(new ByteArrayInputStream(resource("rotated.jpg")));
+        BufferedImage turned = MediaOrientation.apply(plain, 6);
+        assertThat(turned.getRGB(turned.getWidth() - 1, 0)).isEqualTo(plain.getRGB(0, 0));
+        BufferedImage left = MediaOrientation.apply(plain, 8);
+        assertThat(left.getRGB(0, left.getHeight() - 1)).isEqualTo(plain.getRGB(0, 0));
+    }
+
+    @Test
     void identicalUploadsAreStoredOnce() throws Exception {
         byte[] photo = jpeg(800, 600);
         long first = media.store(photo);

@@ -65,11 +65,17 @@ final class DemoText {
         return tags.get(random.nextInt(tags.size()));
     }
 
-    /** A short headline cut from a sentence: its first few words, without the closing stop. */
+    /** A headline made from a short sentence (or a long one's opening clause), without the closing stop. */
     String headline(Random random) {
-        String[] words = sentence(random).split("\\s+");
-        int count = Math.min(words.length, 5 + random.nextInt(5));
-        String headline = String.join(" ", java.util.Arrays.copyOf(words, count)).replaceAll("[,.;:!?—–-]+$", "");
+        String sentence = sentence(random);
+        for (int tries = 0; tries < 20 && sentence.split("\\s+").length > 14; tries++) {
+            sentence = sentence(random);
+        }
+        int comma = sentence.indexOf(", ");
+        if (sentence.split("\\s+").length > 14 && comma > 20) {
+            sentence = sentence.substring(0, comma);
+        }
+        String headline = sentence.replaceAll("[.!?:;,]+$", "").strip();
         return headline.length() > 150 ? headline.substring(0, 150) : headline;
     }
 }
