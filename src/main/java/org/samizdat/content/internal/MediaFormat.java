@@ -3,7 +3,7 @@ package org.samizdat.content.internal;
 import java.util.Optional;
 
 /** The photo formats the newsroom may upload, recognised by their first bytes rather than by a file name. */
-public enum MediaFormat {
+enum MediaFormat {
     JPEG("image/jpeg", "jpg", "jpeg"),
     PNG("image/png", "png", "png"),
     WEBP("image/webp", "webp", "webp");
@@ -20,11 +20,11 @@ public enum MediaFormat {
         this.readerName = readerName;
     }
 
-    public String contentType() {
+    String contentType() {
         return contentType;
     }
 
-    public String extension() {
+    String extension() {
         return extension;
     }
 
@@ -33,7 +33,7 @@ public enum MediaFormat {
     }
 
     /** The format the bytes claim by their magic number; empty for anything else (GIF, SVG, HTML…). */
-    public static Optional<MediaFormat> sniff(byte[] data) {
+    static Optional<MediaFormat> sniff(byte[] data) {
         if (data == null) {
             return Optional.empty();
         }
@@ -49,7 +49,7 @@ public enum MediaFormat {
         return Optional.empty();
     }
 
-    public static Optional<MediaFormat> ofContentType(String contentType) {
+    static Optional<MediaFormat> ofContentType(String contentType) {
         for (MediaFormat format : values()) {
             if (format.contentType.equals(contentType)) {
                 return Optional.of(format);

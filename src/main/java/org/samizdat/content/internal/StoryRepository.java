@@ -342,11 +342,17 @@ public class StoryRepository {
         }
         jdbc.sql(sql.toString()).params(params).update();
         java.util.Map<String, Long> ids = new java.util.HashMap<>();
-        String marks = String.join(", ", java.util.Collections.nCopies(drafts.size(), "?"));
-        jdbc.sql("select id, language, slug from story where slug in (" + marks + ")")
-                .params(drafts.stream().map(StoryDraft::slug).toList())
-                .query((rs, n) -> ids.put(rs.getString("language") + "/" + rs.getString("slug"), rs.getLong("id")))
-                .list();
+        for (Language language : Language.values()) {
+            List<Object> slugs = drafts.stream().filter(d -> d.language() == language).map(d -> (Object) d.slug()).toList();
+            if (slugs.isEmpty()) {
+                continue;
+            }
+            List<Object> lookup = new java.util.ArrayList<>(slugs);
+            lookup.add(0, language.code());
+            String marks = String.join(", ", java.util.Collections.nCopies(slugs.size(), "?"));
+            jdbc.sql("select id, slug from story where language = ? and slug in (" + marks + ")").params(lookup)
+                    .query((rs, n) -> ids.put(language.code() + "/" + rs.getString("slug"), rs.getLong("id"))).list();
+        }
         List<Long> result = drafts.stream().map(d -> ids.get(d.language().code() + "/" + d.slug())).toList();
         List<Object[]> authorRows = new java.util.ArrayList<>();
         List<Object[]> tagRows = new java.util.ArrayList<>();
