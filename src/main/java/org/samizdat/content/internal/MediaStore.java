@@ -23,8 +23,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Stores uploaded photos (JPEG, PNG, WebP, checked by content) under the data directory, once per content
- * hash, with the 3:2 JPEG variants readers are served. Originals are kept only to rebuild variants and are
- * never served, since they may carry EXIF and GPS data.
+ * hash of the upload, with the 3:2 JPEG variants readers are served. Originals are kept, stripped of their
+ * metadata, only to rebuild variants; they are never served.
  */
 @Service
 public class MediaStore {
@@ -68,10 +68,11 @@ public class MediaStore {
         }
         decoding.acquireUninterruptibly();
         try {
-            BufferedImage image = MediaImages.decode(data, format, maxPixels);
-            MediaFiles.writeAtomically(files.original(sha, format), data);
+            byte[] original = MediaMetadata.strip(data, format);
+            BufferedImage image = MediaImages.decode(original, format, maxPixels);
+            MediaFiles.writeAtomically(files.original(sha, format), original);
             writeVariants(sha, image);
-            return repository.insert(sha, format.contentType(), image.getWidth(), image.getHeight(), data.length,
+            return repository.insert(sha, format.contentType(), image.getWidth(), image.getHeight(), original.length,
                     clock.instant());
         } catch (IOException e) {
             log.error("Could not store a photo under {}", files.root(), e);
