@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,10 +32,6 @@ class MediaRepository {
                         + " on conflict do nothing")
                 .params(sha256, contentType, width, height, bytes, Timestamp.from(now)).update();
         return idBySha(sha256).orElseThrow();
-    }
-
-    List<Long> ids() {
-        return jdbc.sql("select id from media order by id").query(Long.class).list();
     }
 
     private static MediaInfo info(ResultSet rs, int n) throws SQLException {

@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.samizdat.shared.web.SiteProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -18,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DemoContent implements ApplicationRunner {
-
-    private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
 
     private final SiteProperties site;
     private final DataSource dataSource;
@@ -56,9 +52,7 @@ class DemoContent implements ApplicationRunner {
 
     private String databaseUrl() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            String url = connection.getMetaData().getURL();
-            log.debug("Database for demo content decision: {}", url);
-            return url;
+            return connection.getMetaData().getURL();
         }
     }
 }
