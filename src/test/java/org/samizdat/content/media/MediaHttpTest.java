@@ -78,6 +78,20 @@ class MediaHttpTest {
     }
 
     @Test
+    void answersHeadAndRangeRequests() throws Exception {
+        long id = photo(new Color(90, 60, 140));
+        HttpResponse<byte[]> whole = get("/media/" + id + "/w1280.jpg");
+        HttpResponse<byte[]> part = get("/media/" + id + "/w1280.jpg", "Range", "bytes=0-99");
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.body()).isEqualTo(java.util.Arrays.copyOf(whole.body(), 100));
+        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/media/"
+                + id + "/w1280.jpg")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(whole.body().length);
+    }
+
+    @Test
     void missingVariantIsRebuiltOnRequest() throws Exception {
         long id = photo(new Color(150, 40, 40));
         Files.delete(media.variant(id, "w1280").orElseThrow().path());
