@@ -301,6 +301,84 @@ public class StoryRepository {
         return jdbc.sql("select body_html from story where id = ?").param(id).query(String.class).optional();
     }
 
+    // ---- bulk and demo data ----
+
+    /** Every story in any state; zero means a fresh site. */
+    public int countAll() {
+        return jdbc.sql("select count(*) from story").query(Integer.class).single();
+    }
+
+    public int countWithSlugPrefix(String prefix) {
+        return jdbc.sql("select count(*) from story where slug like ? escape '\\'")
+                .param(escapeLike(prefix) + "%").query(Integer.class).single();
+    }
+
+    /** Dates a story as published (and last updated) at the given time, for archives and demo content. */
+    public void backdate(long id, Instant publishedAt) {
+        jdbc.sql("update story set published_at = ?, updated_at = ? where id = ?")
+                .params(ts(publishedAt), ts(publishedAt), id).update();
+    }
+
+    /**
+     * Inserts many stories whose HTML is already rendered, with their authors and tag ids, using multi-row
+     * statements; slugs must be free. Returns the new ids in the order given. No revisions, no events.
+     */
+    public List<Long> insertBatch(List<StoryDraft> drafts, List<String> bodiesHtml, List<List<Long>> tagIds, Instant now) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("insert into story (language, slug, headline, standfirst, body_markdown,"
+                + " body_html, lead_media_id, lead_caption, lead_credit, section_id, status, publish_at, published_at,"
+                + " updated_at, created_at, created_by, seo_title, seo_description, featured) values ");
+        List<Object> params = new java.util.ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            StoryDraft d = drafts.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            Instant updated = d.updatedAt() == null ? now : d.updatedAt();
+            params.addAll(java.util.Arrays.asList(d.language().code(), d.slug(), d.headline(), d.standfirst(),
+                    d.bodyMarkdown(), bodiesHtml.get(i), d.leadMediaId(), d.leadCaption(), d.leadCredit(), d.sectionId(),
+                    d.status().name(), ts(d.publishAt()), ts(d.publishedAt()), ts(updated), ts(now), d.createdBy(),
+                    d.seoTitle(), d.seoDescription(), d.featured()));
+        }
+        jdbc.sql(sql.toString()).params(params).update();
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        for (Language language : Language.values()) {
+            List<Object> slugs = drafts.stream().filter(d -> d.language() == language).map(d -> (Object) d.slug()).toList();
+            if (slugs.isEmpty()) {
+                continue;
+            }
+            List<Object> lookup = new java.util.ArrayList<>(slugs);
+            lookup.add(0, language.code());
+            String marks = String.join(", ", java.util.Collections.nCopies(slugs.size(), "?"));
+            jdbc.sql("select id, slug from story where language = ? and slug in (" + marks + ")").params(lookup)
+                    .query((rs, n) -> ids.put(language.code() + "/" + rs.getString("slug"), rs.getLong("id"))).list();
+        }
+        List<Long> result = drafts.stream().map(d -> ids.get(d.language().code() + "/" + d.slug())).toList();
+        List<Object[]> authorRows = new java.util.ArrayList<>();
+        List<Object[]> tagRows = new java.util.ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            List<Long> authors = drafts.get(i).authorIds();
+            for (int position = 0; position < authors.size(); position++) {
+                authorRows.add(new Object[] {result.get(i), authors.get(position), position});
+            }
+            for (Long tagId : new java.util.LinkedHashSet<>(tagIds.get(i))) {
+                tagRows.add(new Object[] {result.get(i), tagId});
+            }
+        }
+        insertRows("insert into story_author (story_id, author_id, position) values ", authorRows);
+        insertRows("insert into story_tag (story_id, tag_id) values ", tagRows);
+        return result;
+    }
+
+    private void insertRows(String insert, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?")) + ")";
+        String sql = insert + String.join(", ", java.util.Collections.nCopies(rows.size(), row));
+        jdbc.sql(sql).params(rows.stream().flatMap(java.util.Arrays::stream).toList()).update();
+    }
+
     // ---- mapping ----
 
     static StoryCard card(ResultSet rs, int n) throws SQLException {
