@@ -26,7 +26,7 @@ public class Stories {
 
     /** Latest live stories, featured ones first. */
     public List<StoryCard> front(Language language, int limit) {
-        return stories.latest(language, limit, 0);
+        return stories.latest(language, limit);
     }
 
     public StoryList latest(Language language, int page) {

@@ -36,10 +36,17 @@ public class StoryRepository {
 
     // ---- reader side ----
 
-    public List<StoryCard> latest(Language language, int limit, int offset) {
-        return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where" + LIVE + "and s.language = ?"
-                        + " order by s.featured desc, s.published_at desc, s.id desc limit ? offset ?")
-                .params(language.code(), limit, offset).query(StoryRepository::card).list();
+    /** Featured live stories first, then the newest; two index-ordered queries instead of one table sort. */
+    public List<StoryCard> latest(Language language, int limit) {
+        List<StoryCard> front = new java.util.ArrayList<>(jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where"
+                        + LIVE + "and s.featured = true and s.language = ? order by s.published_at desc, s.id desc limit ?")
+                .params(language.code(), limit).query(StoryRepository::card).list());
+        for (StoryCard card : latestChronological(language, limit, 0)) {
+            if (front.size() < limit && front.stream().noneMatch(c -> c.id() == card.id())) {
+                front.add(card);
+            }
+        }
+        return front;
     }
 
     public List<StoryCard> latestChronological(Language language, int limit, int offset) {
