@@ -1,0 +1,100 @@
+package org.samizdat.site.internal;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Answers public GET and HEAD requests from the {@link PageCache}, before Spring Security and MVC; on a
+ * miss it lets the page render, keeps it when it is a public 200 page, and answers from the same bytes.
+ */
+final class PageCacheFilter implements Filter {
+
+    private static final Set<String> NOT_REPLAYED = Set.of("content-length", "transfer-encoding", "date",
+            "set-cookie", "etag", "vary", "x-cache", "connection", "keep-alive", "strict-transport-security");
+
+    private final PageCache cache;
+    private final CacheRules rules;
+    private final String cacheControl;
+
+    PageCacheFilter(PageCache cache, CacheProperties properties) {
+        this.cache = cache;
+        this.rules = new CacheRules(properties);
+        this.cacheControl = properties.cacheControl();
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        if (!rules.candidate(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = CacheRules.key(request);
+        CachedPage page = cache.get(key);
+        if (page != null) {
+            Responses.serve(page, request, response, "hit");
+            return;
+        }
+        if (!"GET".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long generation = cache.generation();
+        response.setHeader("Cache-Control", cacheControl);
+        CapturingResponse capture = new CapturingResponse(response);
+        chain.doFilter(request, capture);
+        if (capture.handedOver() || request.isAsyncStarted()) {
+            return;
+        }
+        byte[] body = capture.body();
+        if (rules.storable(response, body.length)) {
+            String[] names = replayedNames(response);
+            page = CachedPage.of(body, names, values(response, names));
+            cache.put(key, page, generation);
+            Responses.serve(page, request, response, "miss");
+            return;
+        }
+        if (cacheControl.equals(response.getHeader("Cache-Control")) && !rules.publicResponse(response)) {
+            response.setHeader("Cache-Control", "private, no-store");
+        }
+        response.setHeader("X-Cache", "bypass");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static String[] replayedNames(HttpServletResponse response) {
+        List<String> names = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_REPLAYED.contains(lower) && !SecurityHeaders.sets(lower) && names.stream()
+                    .noneMatch(name::equalsIgnoreCase)) {
+                names.add(name);
+            }
+        }
+        if (response.getContentType() != null && names.stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            names.add("Content-Type");
+        }
+        return names.toArray(String[]::new);
+    }
+
+    private static String[] values(HttpServletResponse response, String[] names) {
+        String[] values = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            values[i] = "Content-Type".equalsIgnoreCase(names[i]) ? response.getContentType()
+                    : String.join(", ", response.getHeaders(names[i]));
+        }
+        return values;
+    }
+}
