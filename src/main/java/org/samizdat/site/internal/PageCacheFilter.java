@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Answers public GET and HEAD requests from the {@link PageCache}, before Spring Security and MVC; on a
- * miss it lets the page render, keeps it when it is a public 200 page, and answers from the same bytes.
+ * The miss side of the page cache: lets a public GET page render through Spring Security and MVC, keeps it
+ * when it is a public 200 page, and answers from the same bytes. Hits never get here ({@link PageCacheValve}).
  */
 final class PageCacheFilter implements Filter {
 
@@ -26,9 +26,9 @@ final class PageCacheFilter implements Filter {
     private final CacheRules rules;
     private final String cacheControl;
 
-    PageCacheFilter(PageCache cache, CacheProperties properties) {
+    PageCacheFilter(PageCache cache, CacheRules rules, CacheProperties properties) {
         this.cache = cache;
-        this.rules = new CacheRules(properties);
+        this.rules = rules;
         this.cacheControl = properties.cacheControl();
     }
 
@@ -39,12 +39,6 @@ final class PageCacheFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         if (!rules.candidate(request)) {
             chain.doFilter(request, response);
-            return;
-        }
-        String key = CacheRules.key(request);
-        CachedPage page = cache.get(key);
-        if (page != null) {
-            Responses.serve(page, request, response, "hit");
             return;
         }
         if (!"GET".equals(request.getMethod())) {
@@ -61,8 +55,8 @@ final class PageCacheFilter implements Filter {
         byte[] body = capture.body();
         if (rules.storable(response, body.length)) {
             String[] names = replayedNames(response);
-            page = CachedPage.of(body, names, values(response, names));
-            cache.put(key, page, generation);
+            CachedPage page = CachedPage.of(body, names, values(response, names));
+            cache.put(CacheRules.key(request), page, generation);
             Responses.serve(page, request, response, "miss");
             return;
         }

@@ -37,15 +37,18 @@ final class SecurityHeaders implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletResponse response = (HttpServletResponse) res;
+        apply((HttpServletResponse) res, ((HttpServletRequest) req).isSecure());
+        chain.doFilter(req, res);
+    }
+
+    static void apply(HttpServletResponse response, boolean secure) {
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Permissions-Policy", PERMISSIONS);
-        if (((HttpServletRequest) req).isSecure()) {
+        if (secure) {
             response.setHeader("Strict-Transport-Security", HSTS);
         }
-        chain.doFilter(req, res);
     }
 }

@@ -1,26 +1,39 @@
 package org.samizdat.site.internal;
 
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Puts the security headers and the page cache at the very front of the servlet filter chain, after
- * the forwarded-header filter (so HTTPS behind a proxy is seen) and before Spring Security.
+ * Wires the page cache and the security headers into the web server.
  *
- * <p>A cache hit never reaches Spring Security. That is safe because the cache only answers GET and HEAD
- * outside /newsroom, /media and /assets, for requests with no session cookie and no Authorization header,
- * and only with bytes that went through the whole chain once as an anonymous, public 200 page that set no
- * cookie. The headers Spring Security would add are set here on every response instead, and the
- * {@code Cache-Control} of a cacheable page is set before the chain so Spring Security leaves it alone.
+ * <p>Cache hits are answered by a Tomcat valve, before any servlet filter: no Spring Security, no request
+ * observation, no MVC. That is safe because the cache only answers GET and HEAD outside /newsroom, /media
+ * and /assets, for requests with no session cookie and no Authorization header, and only with bytes that
+ * went once through the whole chain (firewall, authorization, MVC) as a public 200 page that set no cookie.
+ * The headers Spring Security would add are set by {@link SecurityHeaders} on every response instead.
+ * Misses and everything else go through the filters: the headers first, then the storing side of the
+ * cache, which sets the public {@code Cache-Control} before Spring Security so it leaves it alone.
  */
 @Configuration
 class WebFilters {
 
     static final int HEADERS_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
     static final int CACHE_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
+
+    @Bean
+    CacheRules cacheRules(CacheProperties properties) {
+        return new CacheRules(properties);
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCache cache, CacheRules rules) {
+        return factory -> factory.addContextValves(new PageCacheValve(cache, rules));
+    }
 
     @Bean
     FilterRegistrationBean<SecurityHeaders> securityHeaders() {
@@ -31,9 +44,10 @@ class WebFilters {
     }
 
     @Bean
-    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, CacheProperties properties) {
+    FilterRegistrationBean<PageCacheFilter> pageCacheFilter(PageCache cache, CacheRules rules,
+            CacheProperties properties) {
         FilterRegistrationBean<PageCacheFilter> registration =
-                new FilterRegistrationBean<>(new PageCacheFilter(cache, properties));
+                new FilterRegistrationBean<>(new PageCacheFilter(cache, rules, properties));
         registration.setOrder(CACHE_ORDER);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
