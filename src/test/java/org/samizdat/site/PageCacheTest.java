@@ -65,6 +65,21 @@ class PageCacheTest {
     }
 
     @Test
+    void hitsCarryTheSameHeadersAsTheRenderedPage() throws Exception {
+        newsroom.publish("Same headers every time", null, "Caching", null);
+        String path = "/en/stories/same-headers-every-time";
+        java.net.http.HttpHeaders miss = http.get(path).headers();
+        java.net.http.HttpHeaders hit = http.get(path).headers();
+        java.util.Set<String> varying = java.util.Set.of("x-cache", "date");
+        assertThat(hit.map().keySet()).isEqualTo(miss.map().keySet());
+        miss.map().forEach((name, values) -> {
+            if (!varying.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                assertThat(hit.allValues(name)).as(name).isEqualTo(values);
+            }
+        });
+    }
+
+    @Test
     void gzipBodyDecodesToTheSameHtml() throws Exception {
         newsroom.publish("Compressed for slow networks", null, "Caching", null);
         String path = "/en/stories/compressed-for-slow-networks";

@@ -68,6 +68,11 @@ final class CapturingResponse extends HttpServletResponseWrapper {
         }
     }
 
+    /** Spring derives the locale from the reader's Accept-Language; a page shared by all readers must not say it. */
+    @Override
+    public void setLocale(java.util.Locale locale) {
+    }
+
     @Override
     public void setContentLength(int length) {
     }
