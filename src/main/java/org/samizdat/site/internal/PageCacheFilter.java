@@ -41,10 +41,6 @@ final class PageCacheFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        if (!"GET".equals(request.getMethod())) {
-            chain.doFilter(request, response);
-            return;
-        }
         long generation = cache.generation();
         response.setHeader("Cache-Control", cacheControl);
         CapturingResponse capture = new CapturingResponse(response);
@@ -53,7 +49,7 @@ final class PageCacheFilter implements Filter {
             return;
         }
         byte[] body = capture.body();
-        if (rules.storable(response, body.length)) {
+        if ("GET".equals(request.getMethod()) && rules.storable(response, body.length)) {
             String[] names = replayedNames(response);
             CachedPage page = CachedPage.of(body, names, values(response, names));
             cache.put(CacheRules.key(request), page, generation);
