@@ -14,7 +14,7 @@ import java.util.zip.GZIPOutputStream;
  * ETag per encoding, and the response headers to replay (names and values side by side).
  */
 record CachedPage(byte[] identity, byte[] gzip, String etag, String gzipEtag, String[] headerNames,
-        String[] headerValues) {
+        String[] headerValues, WireHeaders plainHit, WireHeaders gzipHit) {
 
     static CachedPage of(byte[] body, String[] headerNames, String[] headerValues) {
         String hash = hash(body);
@@ -22,7 +22,11 @@ record CachedPage(byte[] identity, byte[] gzip, String etag, String gzipEtag, St
         if (gzip.length >= body.length) {
             gzip = null;
         }
-        return new CachedPage(body, gzip, "\"" + hash + "\"", "\"" + hash + "-gz\"", headerNames, headerValues);
+        String etag = "\"" + hash + "\"";
+        String gzipEtag = "\"" + hash + "-gz\"";
+        return new CachedPage(body, gzip, etag, gzipEtag, headerNames, headerValues,
+                WireHeaders.of(headerNames, headerValues, "Vary", "Accept-Encoding", "ETag", etag, "X-Cache", "hit"),
+                WireHeaders.of(headerNames, headerValues, "Vary", "Accept-Encoding", "ETag", gzipEtag, "X-Cache", "hit"));
     }
 
     /** Approximate heap bytes, for the cache's size bound. */
@@ -31,7 +35,8 @@ record CachedPage(byte[] identity, byte[] gzip, String etag, String gzipEtag, St
         for (int i = 0; i < headerNames.length; i++) {
             headers += 2 * (headerNames[i].length() + headerValues[i].length()) + 64;
         }
-        return identity.length + (gzip == null ? 0 : gzip.length) + 2 * key.length() + headers + 256;
+        return identity.length + (gzip == null ? 0 : gzip.length) + 2 * key.length() + headers + plainHit.size()
+                + gzipHit.size() + 256;
     }
 
     private static String hash(byte[] body) {

@@ -53,7 +53,7 @@ final class PageCacheFilter implements Filter {
             String[] names = replayedNames(response);
             CachedPage page = CachedPage.of(body, names, values(response, names));
             cache.put(CacheRules.key(request), page, generation);
-            Responses.serve(page, request, response, "miss");
+            Responses.serve(page, request, response);
             return;
         }
         if (cacheControl.equals(response.getHeader("Cache-Control")) && !rules.publicResponse(response)) {

@@ -4,13 +4,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Writes a cached page: gzip when the client accepts it, 304 when its ETag still matches. */
+/** How a cached page is answered: gzip when the client accepts it, 304 when its ETag still matches. */
 final class Responses {
 
     private Responses() {
     }
 
-    static void serve(CachedPage page, HttpServletRequest request, HttpServletResponse response, String cache)
+    /** Writes a freshly rendered page through the servlet API (hits go through {@link PageCacheValve}). */
+    static void serve(CachedPage page, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         boolean gzip = page.gzip() != null && acceptsGzip(request.getHeader("Accept-Encoding"));
         String etag = gzip ? page.gzipEtag() : page.etag();
@@ -21,7 +22,7 @@ final class Responses {
         }
         response.setHeader("Vary", "Accept-Encoding");
         response.setHeader("ETag", etag);
-        response.setHeader("X-Cache", cache);
+        response.setHeader("X-Cache", "miss");
         String ifNoneMatch = request.getHeader("If-None-Match");
         if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

@@ -11,8 +11,8 @@ import org.springframework.core.Ordered;
 /**
  * Wires the page cache and the security headers into the web server.
  *
- * <p>Cache hits are answered by a Tomcat valve, before any servlet filter: no Spring Security, no request
- * observation, no MVC. That is safe because the cache only answers GET and HEAD outside /newsroom, /media
+ * <p>Cache hits are answered by a Tomcat engine valve, before the host and context pipelines and every servlet
+ * filter: no Spring Security, no request observation, no MVC. That is safe because the cache only answers GET and HEAD outside /newsroom, /media
  * and /assets, for requests with no session cookie and no Authorization header, and only with bytes that
  * went once through the whole chain (firewall, authorization, MVC) as a public 200 page that set no cookie.
  * The headers Spring Security would add are set by {@link SecurityHeaders} on every response instead.
@@ -32,7 +32,7 @@ class WebFilters {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCache cache, CacheRules rules) {
-        return factory -> factory.addContextValves(new PageCacheValve(cache, rules));
+        return factory -> factory.addEngineValves(new PageCacheValve(cache, rules));
     }
 
     @Bean
