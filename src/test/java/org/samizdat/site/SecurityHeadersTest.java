@@ -49,4 +49,21 @@ class SecurityHeadersTest {
             assertThat(headers.firstValue("Strict-Transport-Security")).isEmpty();
         }
     }
+
+    @Test
+    void hstsOnlyWhenTheRequestCameOverHttps() throws Exception {
+        Http http = new Http(port);
+        new Newsroom(workflow, catalog).publish("Headers behind a proxy", null, "Headers", null);
+        String path = "/en/stories/headers-behind-a-proxy";
+        HttpHeaders plainMiss = http.get(path).headers();
+        HttpHeaders httpsHit = http.get(path, "X-Forwarded-Proto", "https").headers();
+        HttpHeaders plainHit = http.get(path).headers();
+        HttpHeaders httpsMiss = http.get("/en/sections/no-such-section", "X-Forwarded-Proto", "https").headers();
+
+        assertThat(httpsHit.firstValue("X-Cache")).hasValue("hit");
+        assertThat(httpsHit.allValues("Strict-Transport-Security")).containsExactly("max-age=31536000; includeSubDomains");
+        assertThat(httpsMiss.allValues("Strict-Transport-Security")).containsExactly("max-age=31536000; includeSubDomains");
+        assertThat(plainMiss.firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(plainHit.firstValue("Strict-Transport-Security")).isEmpty();
+    }
 }
