@@ -34,6 +34,7 @@ final class CacheRules {
         return query == null ? uri : uri + "?" + query;
     }
 
+    /** A forwarded prefix changes the path the filters see, so such requests would be stored under another key. */
     boolean candidate(HttpServletRequest request) {
         if (!enabled) {
             return false;
@@ -52,7 +53,7 @@ final class CacheRules {
         if (query != null && query.length() > maxQueryLength) {
             return false;
         }
-        if (request.getHeader("Authorization") != null) {
+        if (request.getHeader("Authorization") != null || request.getHeader("X-Forwarded-Prefix") != null) {
             return false;
         }
         String cookies = request.getHeader("Cookie");

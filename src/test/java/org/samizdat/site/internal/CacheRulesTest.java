@@ -39,6 +39,9 @@ class CacheRulesTest {
         MockHttpServletRequest authorized = request("GET", "/en");
         authorized.addHeader("Authorization", "Basic eDp5");
         assertThat(rules.candidate(authorized)).isFalse();
+        MockHttpServletRequest prefixed = request("GET", "/en");
+        prefixed.addHeader("X-Forwarded-Prefix", "/elsewhere");
+        assertThat(rules.candidate(prefixed)).isFalse();
         MockHttpServletRequest longQuery = request("GET", "/en");
         longQuery.setQueryString("q=" + "x".repeat(300));
         assertThat(rules.candidate(longQuery)).isFalse();
