@@ -61,7 +61,11 @@ final class PageCacheValve extends ValveBase {
         }
     }
 
-    /** The same trust as the forwarded-header filter that runs for misses (server.forward-headers-strategy). */
+    /**
+     * With {@code server.forward-headers-strategy=framework} HTTPS behind a proxy is only known to the filters, so
+     * the header is read here; with {@code native} Tomcat's RemoteIpValve has already set {@code isSecure()}.
+     * Trusting it costs nothing: browsers ignore HSTS received over plain HTTP.
+     */
     private static boolean forwardedHttps(Request request) {
         String proto = request.getHeader("X-Forwarded-Proto");
         if (proto != null) {

@@ -32,7 +32,7 @@ class WebFilters {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCache cache, CacheRules rules) {
-        return factory -> factory.addEngineValves(new PageCacheValve(cache, rules));
+        return new ValveCustomizer(new PageCacheValve(cache, rules));
     }
 
     @Bean
@@ -51,5 +51,20 @@ class WebFilters {
         registration.setOrder(CACHE_ORDER);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
+    }
+
+    /** Runs after Spring Boot's own Tomcat customizer, so the valve comes after its RemoteIpValve when there is one. */
+    record ValveCustomizer(PageCacheValve valve) implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>,
+            Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addEngineValves(valve);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 }
