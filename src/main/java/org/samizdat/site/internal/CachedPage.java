@@ -1,0 +1,64 @@
+package org.samizdat.site.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A rendered page as it goes on the wire: the bytes, their gzip form when that is smaller, a strong
+ * ETag per encoding, and the response headers to replay (names and values side by side).
+ */
+record CachedPage(byte[] identity, byte[] gzip, String etag, String gzipEtag, String[] headerNames,
+        String[] headerValues, WireHeaders plainHit, WireHeaders gzipHit) {
+
+    static CachedPage of(byte[] body, String[] headerNames, String[] headerValues) {
+        String hash = hash(body);
+        byte[] gzip = gzip(body);
+        if (gzip.length >= body.length) {
+            gzip = null;
+        }
+        String etag = "\"" + hash + "\"";
+        String gzipEtag = "\"" + hash + "-gz\"";
+        return new CachedPage(body, gzip, etag, gzipEtag, headerNames, headerValues,
+                WireHeaders.of(headerNames, headerValues, "Vary", "Accept-Encoding", "ETag", etag, "X-Cache", "hit"),
+                WireHeaders.of(headerNames, headerValues, "Vary", "Accept-Encoding", "ETag", gzipEtag, "X-Cache", "hit"));
+    }
+
+    /** Approximate heap bytes, for the cache's size bound. */
+    int weight(String key) {
+        int headers = 0;
+        for (int i = 0; i < headerNames.length; i++) {
+            headers += 2 * (headerNames[i].length() + headerValues[i].length()) + 64;
+        }
+        return identity.length + (gzip == null ? 0 : gzip.length) + 2 * key.length() + headers + plainHit.size()
+                + gzipHit.size() + 256;
+    }
+
+    private static String hash(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,54 @@
+package org.samizdat.site.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.samizdat.content.StoryEvent;
+import org.samizdat.content.StoryPaths;
+import org.samizdat.content.StoryWithdrawn;
+import org.samizdat.shared.Language;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps cached pages in step with content once a change is committed. A published or edited story evicts
+ * its own addresses, its section, tag and author listings and the front pages; a withdrawal empties the
+ * whole cache, because the story may also appear in other pages' "Read more" blocks and must vanish now.
+ */
+@Component
+class ContentEvictions {
+
+    private final PageCache cache;
+
+    ContentEvictions(PageCache cache) {
+        this.cache = cache;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(StoryEvent event) {
+        if (event instanceof StoryWithdrawn) {
+            cache.evictAll();
+            return;
+        }
+        cache.evict(pathsOf(event));
+    }
+
+    static List<String> pathsOf(StoryEvent event) {
+        Language language = event.language();
+        List<String> paths = new ArrayList<>();
+        paths.add("/");
+        paths.add(StoryPaths.home(language));
+        for (String slug : event.slugs()) {
+            paths.add(StoryPaths.story(language, slug));
+        }
+        if (event.sectionSlug() != null) {
+            paths.add(StoryPaths.section(language, event.sectionSlug()));
+        }
+        for (String tag : event.tagSlugs()) {
+            paths.add(StoryPaths.tag(language, tag));
+        }
+        for (String author : event.authorSlugs()) {
+            paths.add(StoryPaths.author(language, author));
+        }
+        return paths;
+    }
+}
