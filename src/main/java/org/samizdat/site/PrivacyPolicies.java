@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.samizdat.content.SafeMarkdown;
 import org.samizdat.shared.Language;
 import org.samizdat.site.internal.PolicyRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,11 +22,13 @@ public class PrivacyPolicies {
     private final PolicyRepository policies;
     private final SafeMarkdown markdown;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    PrivacyPolicies(PolicyRepository policies, SafeMarkdown markdown, Clock clock) {
+    PrivacyPolicies(PolicyRepository policies, SafeMarkdown markdown, Clock clock, ApplicationEventPublisher events) {
         this.policies = policies;
         this.markdown = markdown;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -48,6 +51,7 @@ public class PrivacyPolicies {
     public PolicyVersion publish(Language language, String title, String bodyMarkdown, Long staffId) {
         int next = policies.latest(KIND, language).map(p -> p.version() + 1).orElse(1);
         policies.insert(KIND, language, next, title, bodyMarkdown, markdown.toHtml(bodyMarkdown), clock.instant(), staffId);
+        events.publishEvent(new PrivacyPolicyPublished(language, next));
         return policies.version(KIND, language, next).orElseThrow();
     }
 }

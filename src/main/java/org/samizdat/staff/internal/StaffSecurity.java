@@ -58,7 +58,7 @@ class StaffSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/signin", "/newsroom/forbidden", "/newsroom/actuator/health",
                                 "/newsroom/actuator/health/**").permitAll()
-                        .requestMatchers("/newsroom/staff", "/newsroom/staff/**").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/privacy/**").hasRole("ADMIN")
                         .requestMatchers("/newsroom/sections", "/newsroom/sections/**", "/newsroom/tags",
                                 "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**")
                                 .hasAnyRole("EDITOR", "ADMIN")
