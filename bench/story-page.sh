@@ -67,7 +67,7 @@ first_story() {
 }
 
 generator_built_in() {
-  unzip -p "$JAR" 'BOOT-INF/classes/*' 2>/dev/null | grep -aq 'samizdat.demo.generate-stories'
+  [ "$(unzip -p "$JAR" 'BOOT-INF/classes/*' 2>/dev/null | grep -ac 'samizdat.demo.generate-stories' || true)" -gt 0 ]
 }
 
 # Readiness turns UP only after startup tasks such as story generation have finished.
