@@ -46,7 +46,8 @@ free_port() {
 start_app() {
   java ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$APP_PORT" \
     --samizdat.data-dir="$WORK/data" --samizdat.demo-content=true \
-    --samizdat.demo.generate-stories="$STORIES" --logging.level.root=warn ${APP_ARGS:-} >"$WORK/app.log" 2>&1 &
+    --samizdat.demo.generate-stories="$STORIES" --management.endpoint.health.probes.enabled=true \
+    --logging.level.root=warn ${APP_ARGS:-} >"$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 600); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$APP_PORT/en" 2>/dev/null; then return; fi
@@ -60,8 +61,37 @@ stop_app() {
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 }
 
+# Asked with a session cookie, which the page cache never answers, so startup-time pages cannot mislead.
 first_story() {
-  curl -fsS "http://127.0.0.1:$APP_PORT/en" | grep -o '/en/stories/[a-z0-9-]*' | head -1 || true
+  curl -fsS -H 'Cookie: JSESSIONID=bench' "http://127.0.0.1:$APP_PORT/en" | grep -o '/en/stories/[a-z0-9-]*' | head -1 || true
+}
+
+generator_built_in() {
+  [ "$(unzip -p "$JAR" 'BOOT-INF/classes/*' 2>/dev/null | grep -ac 'samizdat.demo.generate-stories' || true)" -gt 0 ]
+}
+
+# Readiness turns UP only after startup tasks such as story generation have finished.
+wait_until_ready() {
+  local code
+  for _ in $(seq 1 900); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/newsroom/actuator/health/readiness" || true)
+    case "$code" in
+      200) return ;;
+      30[0-9]|401|403) log "readiness probe not public here; waiting for stories instead"; return ;;
+    esac
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; log "the app died"; exit 1; }
+    sleep 1
+  done
+  log "the app never became ready"; exit 1
+}
+
+wait_for_story() {
+  for _ in $(seq 1 "${1:-1}"); do
+    STORY=$(first_story)
+    [ -n "$STORY" ] && return
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; log "the app died"; exit 1; }
+    sleep 1
+  done
 }
 
 # Without the generator (samizdat.demo.generate-stories), write the stories straight into the embedded database.
@@ -101,13 +131,16 @@ NGINX_PORT=$(free_port)
 
 log "starting the app on 127.0.0.1:$APP_PORT with samizdat.demo.generate-stories=$STORIES"
 start_app
-STORY=$(first_story)
-if [ -z "$STORY" ]; then
-  log "samizdat.demo.generate-stories is not available in this build: seeding $STORIES stories by SQL instead"
+STORY=""
+if generator_built_in; then
+  wait_until_ready
+  wait_for_story 900
+else
+  log "this build has no samizdat.demo.generate-stories: seeding $STORIES stories by SQL instead"
   stop_app
   seed_by_sql
   start_app
-  STORY=$(first_story)
+  wait_for_story 60
 fi
 [ -n "$STORY" ] || { log "no story found on /en"; exit 1; }
 log "story page: $STORY"

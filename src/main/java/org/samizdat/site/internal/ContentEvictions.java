@@ -6,6 +6,8 @@ import org.samizdat.content.StoryEvent;
 import org.samizdat.content.StoryPaths;
 import org.samizdat.content.StoryWithdrawn;
 import org.samizdat.shared.Language;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -13,6 +15,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Keeps cached pages in step with content once a change is committed. A published or edited story evicts
  * its own addresses, its section, tag and author listings and the front pages; a withdrawal empties the
  * whole cache, because the story may also appear in other pages' "Read more" blocks and must vanish now.
+ * Pages served while startup tasks (such as demo content) were still writing are dropped once the app is ready.
  */
 @Component
 class ContentEvictions {
@@ -30,6 +33,11 @@ class ContentEvictions {
             return;
         }
         cache.evict(pathsOf(event));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        cache.evictAll();
     }
 
     static List<String> pathsOf(StoryEvent event) {
