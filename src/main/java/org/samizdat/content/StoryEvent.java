@@ -21,4 +21,7 @@ public sealed interface StoryEvent permits StoryPublished, StoryChanged, StoryWi
     List<String> tagSlugs();
 
     List<String> authorSlugs();
+
+    /** Other pages that link to this story by name, such as its translation's page. */
+    List<String> linkedPaths();
 }

@@ -30,6 +30,9 @@ class ReaderPagesTest {
     @Autowired
     StoryWorkflow workflow;
 
+    @Autowired
+    Stories stories;
+
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     HttpResponse<String> get(String path) throws Exception {
@@ -93,6 +96,20 @@ class ReaderPagesTest {
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(get("/en/stories/bridge-reopens-after-repairs").body());
         assertThat(doc.select("a[hreflang=ru]").eachAttr("href")).contains("/ru/stories/most-otkryt-posle-remonta");
         assertThat(doc.select("link[rel=alternate][hreflang=ru]").attr("href")).endsWith("/ru/stories/most-otkryt-posle-remonta");
+    }
+
+    @Test
+    void publishingATranslationRefreshesTheCachedOriginal() throws Exception {
+        story("Harbour strike enters its second week", Language.EN);
+        assertThat(get("/en/stories/harbour-strike-enters-its-second-week").body()).doesNotContain("hreflang=\"ru\" lang");
+        get("/en/stories/harbour-strike-enters-its-second-week");
+        long en = stories.story(Language.EN, "harbour-strike-enters-its-second-week").orElseThrow().id();
+        long ru = workflow.save(new StoryDraft(null, Language.RU, null, "Забастовка в порту идёт вторую неделю", "",
+                "Текст", null, null, null, null, List.of(), List.of(), en, null, null, null, null, null, null, null,
+                false), EDITOR);
+        workflow.publish(ru, EDITOR);
+        assertThat(get("/en/stories/harbour-strike-enters-its-second-week").body())
+                .contains("href=\"/ru/stories/zabastovka-v-portu-idet-vtoruyu-nedelyu\"");
     }
 
     @Test

@@ -163,13 +163,19 @@ public class StoryWorkflow {
         List<String> tagSlugs = stories.tagsOf(id).stream().map(t -> t.slug()).toList();
         List<String> authorSlugs = stories.authorsOf(id).stream().map(a -> a.slug()).toList();
         List<String> allSlugs = List.copyOf(slugs);
+        List<String> linked = new ArrayList<>();
+        for (Long partner : new LinkedHashSet<>(java.util.Arrays.asList(before.translationId(), now.translationId()))) {
+            if (partner != null) {
+                stories.liveCard(partner).ifPresent(card -> linked.add(card.path()));
+            }
+        }
         Object event;
         if (kind == StoryPublished.class) {
-            event = new StoryPublished(id, now.language(), allSlugs, section, tagSlugs, authorSlugs);
+            event = new StoryPublished(id, now.language(), allSlugs, section, tagSlugs, authorSlugs, linked);
         } else if (kind == StoryChanged.class) {
-            event = new StoryChanged(id, now.language(), allSlugs, section, tagSlugs, authorSlugs);
+            event = new StoryChanged(id, now.language(), allSlugs, section, tagSlugs, authorSlugs, linked);
         } else {
-            event = new StoryWithdrawn(id, now.language(), allSlugs, section, tagSlugs, authorSlugs);
+            event = new StoryWithdrawn(id, now.language(), allSlugs, section, tagSlugs, authorSlugs, linked);
         }
         events.publishEvent(event);
     }

@@ -57,6 +57,7 @@ class ContentEvictions {
         for (String author : event.authorSlugs()) {
             paths.add(StoryPaths.author(language, author));
         }
+        paths.addAll(event.linkedPaths());
         return paths;
     }
 }
