@@ -3,6 +3,7 @@ package org.samizdat.content.web.newsroom;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.samizdat.content.internal.CatalogRepository;
+import org.samizdat.content.internal.Catalogue;
 import org.samizdat.content.internal.MediaRejected;
 import org.samizdat.content.internal.MediaStore;
 import org.samizdat.shared.web.NotFound;
@@ -25,10 +26,12 @@ import org.springframework.web.multipart.MultipartFile;
 class AuthorsController {
 
     private final CatalogRepository catalog;
+    private final Catalogue catalogue;
     private final MediaStore media;
 
-    AuthorsController(CatalogRepository catalog, MediaStore media) {
+    AuthorsController(CatalogRepository catalog, Catalogue catalogue, MediaStore media) {
         this.catalog = catalog;
+        this.catalogue = catalogue;
         this.media = media;
     }
 
@@ -75,7 +78,7 @@ class AuthorsController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return form(model, id, form, errors);
         }
-        catalog.saveAuthor(id, form.slugOrFromName(), form.name().strip(),
+        catalogue.saveAuthor(id, form.slugOrFromName(), form.name().strip(),
                 form.bio() == null || form.bio().isBlank() ? null : form.bio().strip(), form.photo());
         return "redirect:/newsroom/authors";
     }

@@ -2,6 +2,7 @@ package org.samizdat.content.web.newsroom;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.samizdat.content.internal.CatalogRepository;
+import org.samizdat.content.internal.Catalogue;
 import org.samizdat.shared.web.NotFound;
 import org.samizdat.staff.FieldErrors;
 import org.samizdat.staff.Newsroom;
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SectionsController {
 
     private final CatalogRepository catalog;
+    private final Catalogue catalogue;
 
-    SectionsController(CatalogRepository catalog) {
+    SectionsController(CatalogRepository catalog, Catalogue catalogue) {
         this.catalog = catalog;
+        this.catalogue = catalogue;
     }
 
     @GetMapping("/newsroom/sections")
@@ -46,7 +49,7 @@ class SectionsController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return show(model, page, id == null ? -1L : id, form, errors, false);
         }
-        catalog.saveSection(id, form.slug().strip(), form.nameEn().strip(), form.nameRu().strip(), form.positionNumber());
+        catalogue.saveSection(id, form.slug().strip(), form.nameEn().strip(), form.nameRu().strip(), form.positionNumber());
         return "redirect:/newsroom/sections?saved";
     }
 

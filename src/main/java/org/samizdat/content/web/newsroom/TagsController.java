@@ -3,6 +3,7 @@ package org.samizdat.content.web.newsroom;
 import jakarta.servlet.http.HttpServletResponse;
 import org.samizdat.content.TagRef;
 import org.samizdat.content.internal.CatalogRepository;
+import org.samizdat.content.internal.Catalogue;
 import org.samizdat.shared.Language;
 import org.samizdat.shared.web.NotFound;
 import org.samizdat.staff.FieldErrors;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TagsController {
 
     private final CatalogRepository catalog;
+    private final Catalogue catalogue;
 
-    TagsController(CatalogRepository catalog) {
+    TagsController(CatalogRepository catalog, Catalogue catalogue) {
         this.catalog = catalog;
+        this.catalogue = catalogue;
     }
 
     @GetMapping("/newsroom/tags")
@@ -44,7 +47,7 @@ class TagsController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return show(model, page, tag.language(), id, name, errors, false);
         }
-        catalog.renameTag(id, name.strip());
+        catalogue.renameTag(id, name.strip());
         return "redirect:/newsroom/tags?lang=" + tag.language().code() + "&saved";
     }
 

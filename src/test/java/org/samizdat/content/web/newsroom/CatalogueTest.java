@@ -50,4 +50,20 @@ class CatalogueTest extends SignedInEditor {
         assertThat(editor.post(action, Map.of("name", "Misspelled")).statusCode()).isEqualTo(302);
         assertThat(editor.get("/newsroom/tags?lang=en").body()).contains("Misspelled");
     }
+
+    @Test
+    void renamingASectionRefreshesCachedPublicPages() throws Exception {
+        editor.get("/newsroom/sections");
+        String slug = NewsroomClient.unique("culture");
+        editor.post("/newsroom/sections", Map.of("slug", slug, "nameEn", "Arts desk", "nameRu", "Культура", "position", "9"));
+        NewsroomClient reader = new NewsroomClient(port);
+        assertThat(reader.get("/en").body()).contains("Arts desk");
+        assertThat(reader.get("/en").headers().firstValue("X-Cache")).contains("hit");
+        String action = Jsoup.parse(editor.get("/newsroom/sections").body()).select("form[action^=/newsroom/sections/]")
+                .stream().filter(f -> f.select("input[value=" + slug + "]").size() > 0).findFirst().orElseThrow()
+                .attr("action");
+        assertThat(editor.post(action, Map.of("slug", slug, "nameEn", "Culture and arts", "nameRu", "Культура",
+                "position", "9")).statusCode()).isEqualTo(302);
+        assertThat(reader.get("/en").body()).contains("Culture and arts").doesNotContain("Arts desk");
+    }
 }

@@ -1,22 +1,31 @@
 package org.samizdat.site.internal;
 
 import java.util.List;
+import org.samizdat.content.CatalogueChanged;
 import org.samizdat.site.PrivacyPolicyPublished;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** A new privacy policy version replaces the cached policy page of its language. */
+/**
+ * Evictions that are not about one story: a new privacy policy version replaces its cached page, and a
+ * renamed section, tag or author empties the cache, since section names sit in every page's masthead.
+ */
 @Component
-class PolicyEvictions {
+class SiteEvictions {
 
     private final PageCache cache;
 
-    PolicyEvictions(PageCache cache) {
+    SiteEvictions(PageCache cache) {
         this.cache = cache;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PrivacyPolicyPublished event) {
         cache.evict(List.of("/" + event.language().code() + "/privacy"));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CatalogueChanged event) {
+        cache.evictAll();
     }
 }
