@@ -13,6 +13,8 @@ import org.samizdat.content.StoryPublished;
 import org.samizdat.content.StoryStatus;
 import org.samizdat.content.StoryWithdrawn;
 import org.samizdat.shared.Slugs;
+import org.samizdat.staff.AuditAction;
+import org.samizdat.staff.AuditLog;
 import org.samizdat.staff.StaffMember;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -30,9 +32,11 @@ public class StoryWorkflow {
     private final BodyRenderer renderer;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog audit;
 
     StoryWorkflow(StoryRepository stories, CatalogRepository catalog, BodyRenderer renderer,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.stories = stories;
         this.catalog = catalog;
         this.renderer = renderer;
@@ -92,6 +96,7 @@ public class StoryWorkflow {
         stories.setStatus(id, StoryStatus.PUBLISHED, null,
                 story.publishedAt() == null || story.status() == StoryStatus.WITHDRAWN ? now : story.publishedAt(), now);
         announce(id, story, story.isLive() ? StoryChanged.class : StoryPublished.class);
+        audit.record(who, AuditAction.STORY_PUBLISHED, subject(story));
     }
 
     /** Puts the story live at the given time; the schedule is in the database so it survives restarts. */
@@ -106,6 +111,7 @@ public class StoryWorkflow {
         if (story.isLive()) {
             announce(id, story, StoryWithdrawn.class);
         }
+        audit.record(who, AuditAction.STORY_SCHEDULED, subject(story) + " · " + at.truncatedTo(ChronoUnit.SECONDS));
     }
 
     @Transactional
@@ -116,6 +122,7 @@ public class StoryWorkflow {
         if (story.isLive()) {
             announce(id, story, StoryWithdrawn.class);
         }
+        audit.record(who, AuditAction.STORY_WITHDRAWN, subject(story));
     }
 
     /** Back to draft from scheduled or withdrawn; a live story must be withdrawn first. */
@@ -125,6 +132,7 @@ public class StoryWorkflow {
         StoryDraft story = load(id);
         if (story.status() == StoryStatus.SCHEDULED) {
             stories.setStatus(id, StoryStatus.DRAFT, null, story.publishedAt(), clock.instant());
+            audit.record(who, AuditAction.STORY_UNSCHEDULED, subject(story));
         }
     }
 
@@ -137,6 +145,7 @@ public class StoryWorkflow {
                 story.leadMediaId(), r.leadCaption(), r.leadCredit(), story.sectionId(), story.tags(),
                 story.authorIds(), story.translationId(), story.status(), story.publishAt(), story.publishedAt(),
                 story.updatedAt(), story.createdBy(), story.seoTitle(), story.seoDescription(), story.featured()), who);
+        audit.record(who, AuditAction.STORY_RESTORED, subject(story) + " · revision " + revisionId);
     }
 
     /** Publishes every scheduled story whose time has come; safe to run on several nodes at once. */
@@ -146,7 +155,9 @@ public class StoryWorkflow {
         int published = 0;
         for (Long id : stories.dueForPublishing(now)) {
             if (stories.claimScheduled(id, now)) {
-                announce(id, load(id), StoryPublished.class);
+                StoryDraft story = load(id);
+                announce(id, story, StoryPublished.class);
+                audit.record(null, AuditAction.STORY_PUBLISHED, subject(story) + " · scheduled");
                 published++;
             }
         }
@@ -198,6 +209,10 @@ public class StoryWorkflow {
                 nullToEmpty(in.bodyMarkdown()), in.leadMediaId(), in.leadCaption(), in.leadCredit(), in.sectionId(),
                 in.tags(), in.authorIds(), in.translationId(), status, publishAt, publishedAt, null, createdBy,
                 in.seoTitle(), in.seoDescription(), in.featured());
+    }
+
+    private static String subject(StoryDraft story) {
+        return story.headline() + " (#" + story.id() + ", " + story.language().code() + ")";
     }
 
     private StoryDraft load(long id) {

@@ -90,7 +90,7 @@ public class SignInThrottle {
         });
     }
 
-    private static String accountKey(String username) {
+    static String accountKey(String username) {
         return "u:" + sha256(username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT));
     }
 

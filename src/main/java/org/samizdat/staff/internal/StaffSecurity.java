@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.samizdat.staff.AuditAction;
+import org.samizdat.staff.AuditLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -45,20 +47,23 @@ class StaffSecurity {
     }
 
     @Bean
-    AuthenticationManager staffAuthentication(StaffAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
-        return new ProviderManager(List.of(new ThrottledSignIn(accounts, encoder, throttle)));
+    AuthenticationManager staffAuthentication(StaffAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle,
+            AuditLog audit) {
+        return new ProviderManager(List.of(new ThrottledSignIn(accounts, encoder, throttle, audit)));
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain newsroom(HttpSecurity http, AuthenticationManager staffAuthentication, StaffAccounts accounts)
+    SecurityFilterChain newsroom(HttpSecurity http, AuthenticationManager staffAuthentication, StaffAccounts accounts,
+            AuditLog audit)
             throws Exception {
         http.securityMatcher("/newsroom", "/newsroom/**")
                 .authenticationManager(staffAuthentication)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/signin", "/newsroom/forbidden", "/newsroom/actuator/health",
                                 "/newsroom/actuator/health/**").permitAll()
-                        .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/privacy/**").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/privacy/**", "/newsroom/audit")
+                                .hasRole("ADMIN")
                         .requestMatchers("/newsroom/sections", "/newsroom/sections/**", "/newsroom/tags",
                                 "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**")
                                 .hasAnyRole("EDITOR", "ADMIN")
@@ -66,7 +71,12 @@ class StaffSecurity {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/newsroom/signin").loginProcessingUrl("/newsroom/signin")
                         .defaultSuccessUrl("/newsroom").failureUrl("/newsroom/signin?error"))
-                .logout(logout -> logout.logoutUrl("/newsroom/signout").logoutSuccessUrl("/newsroom/signin?signedout"))
+                .logout(logout -> logout.logoutUrl("/newsroom/signout").logoutSuccessUrl("/newsroom/signin?signedout")
+                        .addLogoutHandler((request, response, signedIn) -> {
+                            if (signedIn != null && signedIn.getPrincipal() instanceof StaffPrincipal principal) {
+                                audit.record(principal.member(), AuditAction.SIGNED_OUT, null);
+                            }
+                        }))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(StaffSecurity::forbidden))
                 .headers(headers -> headers.cacheControl(cache -> cache.disable()))

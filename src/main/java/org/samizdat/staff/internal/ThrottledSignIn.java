@@ -1,5 +1,7 @@
 package org.samizdat.staff.internal;
 
+import org.samizdat.staff.AuditAction;
+import org.samizdat.staff.AuditLog;
 import org.samizdat.staff.StaffDirectory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -21,9 +23,11 @@ final class ThrottledSignIn implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
+    private final AuditLog audit;
 
-    ThrottledSignIn(StaffAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
+    ThrottledSignIn(StaffAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle, AuditLog audit) {
         this.throttle = throttle;
+        this.audit = audit;
         this.passwords = new DaoAuthenticationProvider(username -> accounts.principal(StaffDirectory.normalise(username))
                 .orElseThrow(() -> new UsernameNotFoundException("No such staff member")));
         passwords.setPasswordEncoder(encoder);
@@ -38,16 +42,26 @@ final class ThrottledSignIn implements AuthenticationProvider {
         String username = attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
         if (throttle.refused(username, address)) {
+            audit.record(null, AuditAction.SIGN_IN_REFUSED, refusedSubject(username, "locked"));
             throw new LockedException("Too many failed attempts");
         }
         try {
             Authentication result = passwords.authenticate(attempt);
             throttle.succeeded(username);
+            if (result.getPrincipal() instanceof StaffPrincipal principal) {
+                audit.record(principal.member(), AuditAction.SIGNED_IN, null);
+            }
             return result;
         } catch (AuthenticationException e) {
             throttle.failed(username, address);
+            audit.record(null, AuditAction.SIGN_IN_REFUSED, refusedSubject(username, "wrong"));
             throw new BadCredentialsException("Sign-in refused");
         }
+    }
+
+    /** Names the account only by a hash prefix: what was typed as a username may be a mistyped password. */
+    private static String refusedSubject(String username, String reason) {
+        return reason + " · account " + SignInThrottle.accountKey(username).substring(2, 14);
     }
 
     @Override

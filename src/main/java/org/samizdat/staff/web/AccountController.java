@@ -1,6 +1,8 @@
 package org.samizdat.staff.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.samizdat.staff.AuditAction;
+import org.samizdat.staff.AuditLog;
 import org.samizdat.staff.FieldErrors;
 import org.samizdat.staff.Newsroom;
 import org.samizdat.staff.NewsroomPage;
@@ -20,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AccountController {
 
     private final StaffDirectory staff;
+    private final AuditLog audit;
 
-    AccountController(StaffDirectory staff) {
+    AccountController(StaffDirectory staff, AuditLog audit) {
         this.staff = staff;
+        this.audit = audit;
     }
 
     @GetMapping("/newsroom/account")
@@ -53,6 +57,7 @@ class AccountController {
             return "staff/account";
         }
         staff.changePassword(who.id(), password);
+        audit.record(who, AuditAction.PASSWORD_CHANGED, null);
         return "redirect:/newsroom/account?changed";
     }
 }

@@ -2,7 +2,10 @@ package org.samizdat.staff.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.samizdat.shared.web.NotFound;
+import org.samizdat.staff.AuditAction;
+import org.samizdat.staff.AuditLog;
 import org.samizdat.staff.FieldErrors;
+import org.samizdat.staff.StaffAccount;
 import org.samizdat.staff.Newsroom;
 import org.samizdat.staff.NewsroomPage;
 import org.samizdat.staff.Role;
@@ -23,9 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StaffController {
 
     private final StaffDirectory staff;
+    private final AuditLog audit;
 
-    StaffController(StaffDirectory staff) {
+    StaffController(StaffDirectory staff, AuditLog audit) {
         this.staff = staff;
+        this.audit = audit;
     }
 
     @GetMapping("/newsroom/staff")
@@ -43,26 +48,29 @@ class StaffController {
             return show(model, page, new StaffForm(form.username(), form.displayName(), form.role(), ""), errors, null);
         }
         staff.create(form.username(), form.displayName(), form.parsedRole(), form.password());
+        audit.record(page.who(), AuditAction.STAFF_CREATED, form.username() + " · " + form.parsedRole());
         return "redirect:/newsroom/staff?notice=created";
     }
 
     @PostMapping("/newsroom/staff/{id}/role")
     String changeRole(@PathVariable long id, @RequestParam Role role, StaffMember who) {
-        staff.find(id).orElseThrow(NotFound::new);
+        StaffAccount account = staff.find(id).orElseThrow(NotFound::new);
         if (id == who.id()) {
             return "redirect:/newsroom/staff?notice=notSelf";
         }
         staff.changeRole(id, role);
+        audit.record(who, AuditAction.STAFF_ROLE_CHANGED, account.username() + " · " + role);
         return "redirect:/newsroom/staff?notice=saved";
     }
 
     @PostMapping("/newsroom/staff/{id}/enabled")
     String setEnabled(@PathVariable long id, @RequestParam boolean enabled, StaffMember who) {
-        staff.find(id).orElseThrow(NotFound::new);
+        StaffAccount account = staff.find(id).orElseThrow(NotFound::new);
         if (id == who.id()) {
             return "redirect:/newsroom/staff?notice=notSelf";
         }
         staff.setEnabled(id, enabled);
+        audit.record(who, enabled ? AuditAction.STAFF_ENABLED : AuditAction.STAFF_DISABLED, account.username());
         return "redirect:/newsroom/staff?notice=saved";
     }
 

@@ -79,7 +79,7 @@ class AuthorsController {
             return form(model, id, form, errors);
         }
         catalogue.saveAuthor(id, form.slugOrFromName(), form.name().strip(),
-                form.bio() == null || form.bio().isBlank() ? null : form.bio().strip(), form.photo());
+                form.bio() == null || form.bio().isBlank() ? null : form.bio().strip(), form.photo(), page.who());
         return "redirect:/newsroom/authors";
     }
 

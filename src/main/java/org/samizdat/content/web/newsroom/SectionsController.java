@@ -49,7 +49,8 @@ class SectionsController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return show(model, page, id == null ? -1L : id, form, errors, false);
         }
-        catalogue.saveSection(id, form.slug().strip(), form.nameEn().strip(), form.nameRu().strip(), form.positionNumber());
+        catalogue.saveSection(id, form.slug().strip(), form.nameEn().strip(), form.nameRu().strip(), form.positionNumber(),
+                page.who());
         return "redirect:/newsroom/sections?saved";
     }
 

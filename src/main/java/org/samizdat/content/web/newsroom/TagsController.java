@@ -47,7 +47,7 @@ class TagsController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return show(model, page, tag.language(), id, name, errors, false);
         }
-        catalogue.renameTag(id, name.strip());
+        catalogue.renameTag(id, name.strip(), page.who());
         return "redirect:/newsroom/tags?lang=" + tag.language().code() + "&saved";
     }
 

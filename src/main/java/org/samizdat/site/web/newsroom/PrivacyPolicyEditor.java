@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.samizdat.shared.Language;
 import org.samizdat.site.PolicyVersion;
 import org.samizdat.site.PrivacyPolicies;
+import org.samizdat.staff.AuditAction;
+import org.samizdat.staff.AuditLog;
 import org.samizdat.staff.FieldErrors;
 import org.samizdat.staff.Newsroom;
 import org.samizdat.staff.NewsroomPage;
@@ -26,9 +28,11 @@ class PrivacyPolicyEditor {
     static final int MAX_BODY = 100_000;
 
     private final PrivacyPolicies policies;
+    private final AuditLog audit;
 
-    PrivacyPolicyEditor(PrivacyPolicies policies) {
+    PrivacyPolicyEditor(PrivacyPolicies policies, AuditLog audit) {
         this.policies = policies;
+        this.audit = audit;
     }
 
     @GetMapping("/newsroom/privacy/{lang:en|ru}")
@@ -51,7 +55,8 @@ class PrivacyPolicyEditor {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return show(model, page, language, title, body, errors, false);
         }
-        policies.publish(language, title.strip(), body.strip(), who.id());
+        PolicyVersion published = policies.publish(language, title.strip(), body.strip(), who.id());
+        audit.record(who, AuditAction.POLICY_PUBLISHED, language.code() + " · version " + published.version());
         return "redirect:/newsroom/privacy/" + lang + "?published";
     }
 
