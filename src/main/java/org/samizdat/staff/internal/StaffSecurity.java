@@ -22,6 +22,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -48,14 +49,14 @@ class StaffSecurity {
 
     @Bean
     AuthenticationManager staffAuthentication(StaffAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle,
-            AuditLog audit) {
-        return new ProviderManager(List.of(new ThrottledSignIn(accounts, encoder, throttle, audit)));
+            AuditLog audit, TwoStep twoStep) {
+        return new ProviderManager(List.of(new ThrottledSignIn(accounts, encoder, throttle, audit, twoStep)));
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain newsroom(HttpSecurity http, AuthenticationManager staffAuthentication, StaffAccounts accounts,
-            AuditLog audit)
+            AuditLog audit, TwoStep twoStep)
             throws Exception {
         http.securityMatcher("/newsroom", "/newsroom/**")
                 .authenticationManager(staffAuthentication)
@@ -70,6 +71,7 @@ class StaffSecurity {
                         .requestMatchers(HttpMethod.POST, PUBLISHER_ACTIONS).hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/newsroom/signin").loginProcessingUrl("/newsroom/signin")
+                        .authenticationDetailsSource(SignInDetails::new)
                         .defaultSuccessUrl("/newsroom").failureUrl("/newsroom/signin?error"))
                 .logout(logout -> logout.logoutUrl("/newsroom/signout").logoutSuccessUrl("/newsroom/signin?signedout")
                         .addLogoutHandler((request, response, signedIn) -> {
@@ -81,7 +83,8 @@ class StaffSecurity {
                 .exceptionHandling(errors -> errors.accessDeniedHandler(StaffSecurity::forbidden))
                 .headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .addFilterBefore(new NoStore(), HeaderWriterFilter.class)
-                .addFilterAfter(new StaffSessionCheck(accounts), SecurityContextHolderFilter.class);
+                .addFilterAfter(new StaffSessionCheck(accounts), SecurityContextHolderFilter.class)
+                .addFilterBefore(new TwoStepEnrolment(twoStep), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Checks a staff password behind the sign-in throttle. Whatever went wrong (unknown name, wrong password,
  * disabled or locked account) comes out as the same exception, so the page can only say one thing.
+ * When the account uses two-step sign-in, the code (app or recovery) must be right too.
  * Old hashes (bcrypt) are re-hashed with the current encoder (Argon2id) on a successful sign-in.
  */
 final class ThrottledSignIn implements AuthenticationProvider {
@@ -24,10 +25,13 @@ final class ThrottledSignIn implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwords;
     private final SignInThrottle throttle;
     private final AuditLog audit;
+    private final TwoStep twoStep;
 
-    ThrottledSignIn(StaffAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle, AuditLog audit) {
+    ThrottledSignIn(StaffAccounts accounts, PasswordEncoder encoder, SignInThrottle throttle, AuditLog audit,
+            TwoStep twoStep) {
         this.throttle = throttle;
         this.audit = audit;
+        this.twoStep = twoStep;
         this.passwords = new DaoAuthenticationProvider(username -> accounts.principal(StaffDirectory.normalise(username))
                 .orElseThrow(() -> new UsernameNotFoundException("No such staff member")));
         passwords.setPasswordEncoder(encoder);
@@ -47,6 +51,12 @@ final class ThrottledSignIn implements AuthenticationProvider {
         }
         try {
             Authentication result = passwords.authenticate(attempt);
+            if (result.getPrincipal() instanceof StaffPrincipal principal && twoStep.enabled(principal.id())) {
+                String code = attempt.getDetails() instanceof SignInDetails details ? details.code() : null;
+                if (!twoStep.accept(principal.id(), code)) {
+                    throw new BadCredentialsException("Second step missing or wrong");
+                }
+            }
             throttle.succeeded(username);
             if (result.getPrincipal() instanceof StaffPrincipal principal) {
                 audit.record(principal.member(), AuditAction.SIGNED_IN, null);

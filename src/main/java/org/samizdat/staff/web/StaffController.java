@@ -6,6 +6,7 @@ import org.samizdat.staff.AuditAction;
 import org.samizdat.staff.AuditLog;
 import org.samizdat.staff.FieldErrors;
 import org.samizdat.staff.StaffAccount;
+import org.samizdat.staff.internal.TwoStep;
 import org.samizdat.staff.Newsroom;
 import org.samizdat.staff.NewsroomPage;
 import org.samizdat.staff.Role;
@@ -27,10 +28,19 @@ class StaffController {
 
     private final StaffDirectory staff;
     private final AuditLog audit;
+    private final TwoStep twoStep;
 
-    StaffController(StaffDirectory staff, AuditLog audit) {
+    StaffController(StaffDirectory staff, AuditLog audit, TwoStep twoStep) {
         this.staff = staff;
         this.audit = audit;
+        this.twoStep = twoStep;
+    }
+
+    @PostMapping("/newsroom/staff/two-step")
+    String requireTwoStep(@RequestParam boolean required, StaffMember who) {
+        twoStep.require(required);
+        audit.record(who, required ? AuditAction.TWO_STEP_REQUIRED : AuditAction.TWO_STEP_OPTIONAL, null);
+        return "redirect:/newsroom/staff?notice=saved";
     }
 
     @GetMapping("/newsroom/staff")
@@ -78,6 +88,7 @@ class StaffController {
         model.addAttribute("accounts", staff.all());
         model.addAttribute("roles", Role.values());
         model.addAttribute("form", form);
+        model.addAttribute("twoStepRequired", twoStep.required());
         model.addAttribute("errors", errors);
         model.addAttribute("notice", notice == null || !notice.matches("[a-zA-Z]{1,20}") ? null
                 : page.t().get("newsroom.staff.notice." + notice));
