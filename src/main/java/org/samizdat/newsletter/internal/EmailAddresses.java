@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code local@domain} with no spaces, quotes, control characters or line breaks, the domain converted to
  * ASCII (IDN) and the whole address lower-cased. {@code +tags} are kept: they are the reader's choice.
  */
-public final class EmailAddresses {
+final class EmailAddresses {
 
     private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -20,7 +20,7 @@ public final class EmailAddresses {
     private EmailAddresses() {
     }
 
-    public static Optional<String> normalise(String typed) {
+    static Optional<String> normalise(String typed) {
         if (typed == null || typed.length() > 320) {
             return Optional.empty();
         }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * offered in List-Unsubscribe.
  */
 @ConfigurationProperties("samizdat.newsletter")
-public record NewsletterProperties(
+record NewsletterProperties(
         String secret,
         Duration confirmTtl,
         Integer signupsPerClient,
@@ -18,7 +18,7 @@ public record NewsletterProperties(
         Duration addressWindow,
         String unsubscribeMailto) {
 
-    public NewsletterProperties {
+    NewsletterProperties {
         secret = secret == null ? "" : secret.trim();
         confirmTtl = confirmTtl == null ? Duration.ofDays(7) : confirmTtl;
         signupsPerClient = signupsPerClient == null ? 10 : signupsPerClient;

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** Link tokens: 32 random bytes, URL-safe Base64 (43 characters); the database keeps only their SHA-256. */
-public final class Tokens {
+final class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -17,18 +17,18 @@ public final class Tokens {
     private Tokens() {
     }
 
-    public static String generate() {
+    static String generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Whether a string could be a token at all (checked before any database work). */
-    public static boolean wellFormed(String token) {
+    static boolean wellFormed(String token) {
         return token != null && SHAPE.matcher(token).matches();
     }
 
-    public static String hash(String token) {
+    static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.US_ASCII)));
