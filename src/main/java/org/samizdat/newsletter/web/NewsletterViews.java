@@ -45,12 +45,12 @@ class NewsletterViews {
         return "newsletter/message";
     }
 
-    void page(Language language, String path, Integer policyVersion, String error, Model model) {
+    void page(Language language, String path, Integer policyVersion, String previewPath, String error, Model model) {
         model.addAttribute("page", pages.page(language, pages.texts(language).get("newsletter.page.title"),
                 pages.texts(language).get("newsletter.page.intro"), path));
         model.addAttribute("nav", navigation.sections(language));
         model.addAttribute("policyVersion", policyVersion);
-        model.addAttribute("previewPath", null);
+        model.addAttribute("previewPath", previewPath);
         model.addAttribute("error", error);
     }
 }

@@ -2,6 +2,7 @@ package org.samizdat.newsletter.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.samizdat.newsletter.internal.Editions;
 import org.samizdat.newsletter.internal.SignUpOutcome;
 import org.samizdat.newsletter.internal.SignUpRequest;
 import org.samizdat.newsletter.internal.SignUps;
@@ -25,9 +26,11 @@ class SignUpController {
     private final SignUps signUps;
     private final PrivacyPolicies policies;
     private final NewsletterViews views;
+    private final Editions editions;
 
-    SignUpController(SignUps signUps, PrivacyPolicies policies, NewsletterViews views) {
+    SignUpController(SignUps signUps, PrivacyPolicies policies, NewsletterViews views, Editions editions) {
         this.signUps = signUps;
+        this.editions = editions;
         this.policies = policies;
         this.views = views;
     }
@@ -35,7 +38,7 @@ class SignUpController {
     @GetMapping("/{lang:en|ru}/newsletter")
     String page(@PathVariable String lang, Model model) {
         Language language = Language.of(lang);
-        views.page(language, "/" + lang + "/newsletter", currentPolicy(language), null, model);
+        views.page(language, "/" + lang + "/newsletter", currentPolicy(language), preview(language), null, model);
         return "newsletter/page";
     }
 
@@ -57,7 +60,7 @@ class SignUpController {
             case INVALID_ADDRESS -> {
                 response.setStatus(400);
                 response.setHeader("Cache-Control", "private, no-store");
-                views.page(language, path, currentPolicy(language),
+                views.page(language, path, currentPolicy(language), preview(language),
                         views.texts(language).get("newsletter.invalidAddress"), model);
                 yield "newsletter/page";
             }
@@ -66,6 +69,12 @@ class SignUpController {
 
     private Integer currentPolicy(Language language) {
         return policies.current(language).map(PolicyVersion::version).orElse(null);
+    }
+
+    /** The latest sent edition in the archive, for the Preview link; none before the first send. */
+    private String preview(Language language) {
+        return editions.archive(language, 1).stream().findFirst()
+                .map(e -> "/" + language.code() + "/newsletter/archive/" + e.id()).orElse(null);
     }
 
     private static Integer version(String value) {
