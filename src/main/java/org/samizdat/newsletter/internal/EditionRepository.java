@@ -58,6 +58,10 @@ class EditionRepository {
                 """).params(language.code(), limit).query(Long.class).list();
     }
 
+    List<Long> recent(int limit) {
+        return jdbc.sql("select id from edition order by id desc limit ?").param(limit).query(Long.class).list();
+    }
+
     /** Freezes a draft; false when it was not a draft any more (sent twice, or by two editors at once). */
     boolean freeze(long id, Instant now) {
         return jdbc.sql("update edition set status = ?, sent_at = ? where id = ? and status = ?")

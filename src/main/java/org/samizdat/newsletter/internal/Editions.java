@@ -93,6 +93,25 @@ public class Editions {
         return deliveries.enqueue(id, edition.newsletter().id());
     }
 
+    /** The newest editions of every newsletter, drafts included, for the newsroom. */
+    @Transactional(readOnly = true)
+    public List<Edition> recent(int limit) {
+        return editions.recent(limit).stream().map(editions::find).flatMap(Optional::stream).toList();
+    }
+
+    /** Delivery progress: rows sent, and rows in all (sent, queued, failed or skipped). */
+    @Transactional(readOnly = true)
+    public int[] progress(long id) {
+        int sent = deliveries.count(id, DeliveryRepository.SENT);
+        int queued = deliveries.count(id, DeliveryRepository.QUEUED);
+        int failed = deliveries.count(id, DeliveryRepository.FAILED);
+        return new int[] {sent, sent + queued + failed + deliveries.count(id, "SKIPPED")};
+    }
+
+    public List<Newsletter> newsletters() {
+        return subscriptions.newsletters();
+    }
+
     /** Sent editions of the language's newsletters, newest first (the public archive). */
     @Transactional(readOnly = true)
     public List<Edition> archive(Language language, int limit) {
