@@ -1,0 +1,106 @@
+package org.samizdat.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends {@link OutgoingMail} over the configured SMTP relay as multipart/alternative (text first, then HTML),
+ * UTF-8 throughout, with an RFC 2047 encoded subject, a Date and a Message-ID in the sender's domain.
+ * Logs never carry an address: only the Message-ID.
+ */
+@Service
+public class Mailer {
+
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JavaMailSender sender;
+    private final MailProperties properties;
+    private final Clock clock;
+
+    Mailer(JavaMailSender sender, MailProperties properties, Clock clock) {
+        this.sender = sender;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Builds and sends one message; returns its Message-ID. */
+    public String send(OutgoingMail mail) {
+        MimeMessage message = build(mail);
+        try {
+            sender.send(message);
+            String id = message.getMessageID();
+            log.info("Mail sent: {}", id);
+            return id;
+        } catch (MailException | MessagingException e) {
+            throw new MailFailed("Mail could not be sent", e);
+        }
+    }
+
+    /** The message exactly as it would be sent, for previews and size checks. */
+    public MimeMessage build(OutgoingMail mail) {
+        String messageId = "<" + HexFormat.of().formatHex(randomBytes()) + "@" + properties.domain() + ">";
+        MimeMessage message = new FixedIdMessage(sender.createMimeMessage(), messageId);
+        try {
+            InternetAddress to = new InternetAddress(mail.to(), true);
+            message.setFrom(new InternetAddress(properties.from(), properties.fromName(), "UTF-8"));
+            message.setRecipient(MimeMessage.RecipientType.TO, to);
+            message.setSubject(mail.subject(), "UTF-8");
+            message.setSentDate(Date.from(clock.instant()));
+            for (Map.Entry<String, String> header : mail.headers().entrySet()) {
+                message.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2, header.getValue()));
+            }
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+            message.saveChanges();
+            return message;
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new MailFailed("Mail could not be built", e);
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Keeps the Message-ID we chose instead of the one Jakarta Mail derives from the local host name. */
+    private static final class FixedIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        FixedIdMessage(MimeMessage base, String messageId) {
+            super(base.getSession() == null ? Session.getInstance(new java.util.Properties()) : base.getSession());
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.samizdat.newsletter.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An issue of a newsletter: subject, preheader, intro and the picked stories in order. */
+public record Edition(long id, Newsletter newsletter, String subject, String preheader, String intro, String status,
+        Instant sentAt, List<Item> items) {
+
+    public static final String DRAFT = "DRAFT";
+    public static final String SENDING = "SENDING";
+    public static final String SENT = "SENT";
+
+    /** One picked story as it was when picked. */
+    public record Item(long storyId, String headline, String standfirst, String path) {
+    }
+}

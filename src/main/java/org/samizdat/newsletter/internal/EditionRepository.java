@@ -1,0 +1,84 @@
+package org.samizdat.newsletter.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.samizdat.shared.Language;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** All SQL about editions and their stories. */
+@Repository
+class EditionRepository {
+
+    private static final String SELECT = """
+            select e.id, e.subject, e.preheader, e.intro, e.status, e.sent_at, n.id as n_id, n.code, n.language, n.name
+            from edition e join newsletter n on n.id = e.newsletter_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    EditionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long newsletterId, String subject, String preheader, String intro, Long staffId, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into edition (newsletter_id, subject, preheader, intro, status, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """).params(newsletterId, subject, preheader, intro, Edition.DRAFT, staffId, Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void insertItem(long editionId, int position, Edition.Item item) {
+        jdbc.sql("""
+                insert into edition_item (edition_id, position, story_id, headline, standfirst, path)
+                values (?, ?, ?, ?, ?, ?)
+                """).params(editionId, position, item.storyId(), item.headline(), item.standfirst(), item.path()).update();
+    }
+
+    Optional<Edition> find(long id) {
+        return jdbc.sql(SELECT + " where e.id = ?").param(id).query((rs, n) -> new Edition(rs.getLong("id"),
+                new Newsletter(rs.getLong("n_id"), rs.getString("code"), Language.of(rs.getString("language")),
+                        rs.getString("name")), rs.getString("subject"), rs.getString("preheader"), rs.getString("intro"),
+                rs.getString("status"), rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+                items(id))).optional();
+    }
+
+    /** Sent (or sending) editions of a language's newsletters, newest first. */
+    List<Long> archive(Language language, int limit) {
+        return jdbc.sql("""
+                select e.id from edition e join newsletter n on n.id = e.newsletter_id
+                where n.language = ? and e.status in ('SENDING', 'SENT') order by e.sent_at desc, e.id desc limit ?
+                """).params(language.code(), limit).query(Long.class).list();
+    }
+
+    List<Long> recent(int limit) {
+        return jdbc.sql("select id from edition order by id desc limit ?").param(limit).query(Long.class).list();
+    }
+
+    /** Freezes a draft; false when it was not a draft any more (sent twice, or by two editors at once). */
+    boolean freeze(long id, Instant now) {
+        return jdbc.sql("update edition set status = ?, sent_at = ? where id = ? and status = ?")
+                .params(Edition.SENDING, Timestamp.from(now), id, Edition.DRAFT).update() == 1;
+    }
+
+    /** Marks editions SENT once no delivery of theirs is still queued. */
+    void finishDone() {
+        jdbc.sql("""
+                update edition set status = 'SENT' where status = 'SENDING'
+                and not exists (select 1 from delivery d where d.edition_id = edition.id and d.status = 'QUEUED')
+                """).update();
+    }
+
+    private List<Edition.Item> items(long editionId) {
+        return jdbc.sql("select * from edition_item where edition_id = ? order by position").param(editionId)
+                .query((rs, n) -> new Edition.Item(rs.getLong("story_id"), rs.getString("headline"),
+                        rs.getString("standfirst"), rs.getString("path"))).list();
+    }
+}

@@ -1,0 +1,130 @@
+package org.samizdat.newsletter.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.samizdat.content.PublishedStory;
+import org.samizdat.content.Stories;
+import org.samizdat.mail.Mailer;
+import org.samizdat.shared.Language;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Editions: an editor's draft (stories in order, intro, subject, preheader), its preview and test mail, and
+ * sending: freezing the edition writes one delivery row per active subscriber, which {@link DeliveryWorker}s send.
+ */
+@Service
+public class Editions {
+
+    private final EditionRepository editions;
+    private final DeliveryRepository deliveries;
+    private final SubscriptionRepository subscriptions;
+    private final EditionMails mails;
+    private final Mailer mailer;
+    private final Stories stories;
+    private final Clock clock;
+
+    Editions(EditionRepository editions, DeliveryRepository deliveries, SubscriptionRepository subscriptions,
+            EditionMails mails, Mailer mailer, Stories stories, Clock clock) {
+        this.editions = editions;
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.mails = mails;
+        this.mailer = mailer;
+        this.stories = stories;
+        this.clock = clock;
+    }
+
+    /** Creates a draft from published stories of the newsletter's language, in the order given. */
+    @Transactional
+    public long draft(String newsletterCode, String subject, String preheader, String intro, List<Long> storyIds,
+            Long staffId) {
+        Newsletter newsletter = subscriptions.newsletters().stream().filter(n -> n.code().equals(newsletterCode))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("Unknown newsletter"));
+        String cleanSubject = EditionMails.oneLine(subject == null ? "" : subject);
+        if (cleanSubject.isEmpty() || cleanSubject.length() > 200) {
+            throw new IllegalArgumentException("A subject of 1 to 200 characters is needed");
+        }
+        List<Edition.Item> items = new ArrayList<>();
+        for (Long id : storyIds) {
+            PublishedStory story = stories.story(id).filter(s -> s.language() == newsletter.language())
+                    .orElseThrow(() -> new IllegalArgumentException("Not a published story of this language"));
+            items.add(new Edition.Item(story.id(), story.headline(),
+                    story.standfirst() == null ? "" : story.standfirst(), story.path()));
+        }
+        long id = editions.insert(newsletter.id(), cleanSubject, EditionMails.oneLine(nonNull(preheader)),
+                nonNull(intro).strip(), staffId, clock.instant());
+        for (int i = 0; i < items.size(); i++) {
+            editions.insertItem(id, i, items.get(i));
+        }
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Edition> edition(long id) {
+        return editions.find(id);
+    }
+
+    /** The edition's HTML as a recipient would see it, with a stand-in unsubscribe link. */
+    @Transactional(readOnly = true)
+    public Optional<EditionView> preview(long id) {
+        return editions.find(id).map(e -> mails.view(e, "#unsubscribe"));
+    }
+
+    public String html(EditionView view) {
+        return mails.html(view);
+    }
+
+    /** Sends the edition to one staff address now; its unsubscribe link works on no subscription. */
+    public void sendTest(long id, String to) {
+        Edition edition = editions.find(id).orElseThrow();
+        mailer.send(mails.mail(edition, to, Tokens.generate()));
+    }
+
+    /** Freezes a draft and queues one delivery per active subscriber; returns how many, or -1 if not a draft. */
+    @Transactional
+    public int sendNow(long id) {
+        Edition edition = editions.find(id).orElseThrow();
+        if (!editions.freeze(id, clock.instant())) {
+            return -1;
+        }
+        return deliveries.enqueue(id, edition.newsletter().id());
+    }
+
+    /** The newest editions of every newsletter, drafts included, for the newsroom. */
+    @Transactional(readOnly = true)
+    public List<Edition> recent(int limit) {
+        return editions.recent(limit).stream().map(editions::find).flatMap(Optional::stream).toList();
+    }
+
+    /** Delivery progress: rows sent, and rows in all (sent, queued, failed or skipped). */
+    @Transactional(readOnly = true)
+    public int[] progress(long id) {
+        int sent = deliveries.count(id, DeliveryRepository.SENT);
+        int queued = deliveries.count(id, DeliveryRepository.QUEUED);
+        int failed = deliveries.count(id, DeliveryRepository.FAILED);
+        return new int[] {sent, sent + queued + failed + deliveries.count(id, "SKIPPED")};
+    }
+
+    public List<Newsletter> newsletters() {
+        return subscriptions.newsletters();
+    }
+
+    /** Sent editions of the language's newsletters, newest first (the public archive). */
+    @Transactional(readOnly = true)
+    public List<Edition> archive(Language language, int limit) {
+        return editions.archive(language, limit).stream().map(editions::find).flatMap(Optional::stream).toList();
+    }
+
+    /** A sent edition for the public archive; drafts are not public. */
+    @Transactional(readOnly = true)
+    public Optional<Edition> sent(long id) {
+        return editions.find(id).filter(e -> !Edition.DRAFT.equals(e.status()));
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+}
