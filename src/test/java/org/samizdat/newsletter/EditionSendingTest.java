@@ -80,6 +80,10 @@ class EditionSendingTest {
         assertThat(preview).contains("Интервью недели").contains("&lt;script&gt;").doesNotContain("<script>");
         assertThat(preview.indexOf("Интервью недели")).isLessThan(preview.indexOf("Учения на границе"));
 
+        Reader early = new Reader(port);
+        assertThat(early.get("/ru/newsletter/archive").body()).as("cached before the send")
+                .doesNotContain("/ru/newsletter/archive/" + id);
+        early.get("/ru/newsletter");
         assertThat(editions.sendNow(id)).isEqualTo(3);
         assertThat(editions.sendNow(id)).as("a second send does nothing").isEqualTo(-1);
 

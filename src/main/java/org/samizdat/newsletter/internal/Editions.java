@@ -8,6 +8,8 @@ import org.samizdat.content.PublishedStory;
 import org.samizdat.content.Stories;
 import org.samizdat.mail.Mailer;
 import org.samizdat.shared.Language;
+import org.samizdat.shared.web.PagesChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +27,11 @@ public class Editions {
     private final Mailer mailer;
     private final Stories stories;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Editions(EditionRepository editions, DeliveryRepository deliveries, SubscriptionRepository subscriptions,
-            EditionMails mails, Mailer mailer, Stories stories, Clock clock) {
+            EditionMails mails, Mailer mailer, Stories stories, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.editions = editions;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
@@ -90,6 +94,8 @@ public class Editions {
         if (!editions.freeze(id, clock.instant())) {
             return -1;
         }
+        String newsletterPage = "/" + edition.newsletter().language().code() + "/newsletter";
+        events.publishEvent(new PagesChanged(List.of(newsletterPage, newsletterPage + "/archive")));
         return deliveries.enqueue(id, edition.newsletter().id());
     }
 

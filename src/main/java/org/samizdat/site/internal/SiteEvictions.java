@@ -2,13 +2,15 @@ package org.samizdat.site.internal;
 
 import java.util.List;
 import org.samizdat.content.CatalogueChanged;
+import org.samizdat.shared.web.PagesChanged;
 import org.samizdat.site.PrivacyPolicyPublished;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Evictions that are not about one story: a new privacy policy version replaces its cached page, and a
- * renamed section, tag or author empties the cache, since section names sit in every page's masthead.
+ * renamed section, tag or author empties the cache, since section names sit in every page's masthead, and
+ * other modules name the pages they changed.
  */
 @Component
 class SiteEvictions {
@@ -22,6 +24,11 @@ class SiteEvictions {
     @TransactionalEventListener(fallbackExecution = true)
     void on(PrivacyPolicyPublished event) {
         cache.evict(List.of("/" + event.language().code() + "/privacy"));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PagesChanged event) {
+        cache.evict(event.paths());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
