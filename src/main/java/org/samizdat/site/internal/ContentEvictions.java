@@ -11,7 +11,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps cached pages in step with content once a change is committed. A published or edited story evicts
- * its own addresses, its section, tag and author listings and the front pages; a withdrawal empties the
+ * its own addresses, its section, tag and author listings and the front pages, and the feeds of each of those
+ * listings ({@link StoryPaths#feeds}); a withdrawal empties the
  * whole cache, because the story may also appear in other pages' "Read more" blocks and must vanish now.
  */
 @Component
@@ -48,6 +49,12 @@ class ContentEvictions {
         }
         for (String author : event.authorSlugs()) {
             paths.add(StoryPaths.author(language, author));
+        }
+        List<String> listings = List.copyOf(paths.subList(1, paths.size()));
+        for (String listing : listings) {
+            if (!listing.contains("/stories/")) {
+                paths.addAll(StoryPaths.feeds(listing));
+            }
         }
         return paths;
     }
