@@ -22,6 +22,7 @@ final class Desk {
     private final StoryWorkflow workflow;
     private final CatalogRepository catalog;
     private final int port;
+    List<Long> authors = List.of();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     Desk(StoryWorkflow workflow, CatalogRepository catalog, int port) {
@@ -49,6 +50,10 @@ final class Desk {
                 .orElseGet(() -> catalog.saveSection(null, slug, "Section " + slug, "Раздел " + slug, 9));
     }
 
+    long author(String slug, String name) {
+        return catalog.authorBySlug(slug).map(a -> a.id()).orElseGet(() -> catalog.saveAuthor(null, slug, name, "", null));
+    }
+
     HttpResponse<String> get(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (headers.length > 0) {
@@ -61,9 +66,9 @@ final class Desk {
         return get("/" + lang + "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
     }
 
-    private static StoryDraft draft(Long id, Language language, String headline, String body, Long sectionId,
+    private StoryDraft draft(Long id, Language language, String headline, String body, Long sectionId,
             List<String> tags) {
         return new StoryDraft(id, language, null, headline, "A standfirst about " + headline, body, null, null, null,
-                sectionId, tags, List.of(), null, null, null, null, null, null, null, null, false);
+                sectionId, tags, authors, null, null, null, null, null, null, null, null, false);
     }
 }
