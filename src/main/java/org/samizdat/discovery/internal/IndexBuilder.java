@@ -29,6 +29,7 @@ public class IndexBuilder {
     private volatile Set<Long> touched;
     private volatile String generation;
     private volatile Build lastBuild;
+    private volatile boolean inStep;
 
     /** What the last rebuild did. */
     public record Build(int stories, long millis, java.time.Instant finishedAt) {
@@ -43,8 +44,10 @@ public class IndexBuilder {
     /** True when the index is missing, from another schema, or reflects other content than the database. */
     public boolean stale() {
         Map<String, String> committed = index.committed();
-        return !SearchIndex.SCHEMA.equals(committed.get("schema"))
+        boolean stale = !SearchIndex.SCHEMA.equals(committed.get("schema"))
                 || !stories.fingerprint().equals(committed.get("fingerprint"));
+        inStep = !stale;
+        return stale;
     }
 
     public boolean running() {
@@ -86,6 +89,7 @@ public class IndexBuilder {
                 sync(id);
             }
             index.commit(fingerprint, next);
+            inStep = true;
             index.refresh();
             lastBuild = new Build(count, (System.nanoTime() - start) / 1_000_000, java.time.Instant.now());
             log.info("Search index built: {} stories in {} ms, {} bytes", count, lastBuild.millis(), index.sizeOnDisk());
@@ -112,12 +116,16 @@ public class IndexBuilder {
         }
     }
 
-    /** After a single change: sync it, commit with the new fingerprint and make it searchable. */
+    /**
+     * After a single change: sync it and make it searchable, then commit. The commit records the database's
+     * new fingerprint only if the index was known to be in step before; a stale index stays marked stale.
+     */
     void changed(long storyId) throws IOException {
         sync(storyId);
         index.refresh();
         if (!running()) {
-            index.commit(stories.fingerprint(), generation);
+            String fingerprint = inStep ? stories.fingerprint() : index.committed().getOrDefault("fingerprint", "");
+            index.commit(fingerprint, generation);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.samizdat.discovery.internal;
 import org.samizdat.content.StoryEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps the index in step with content: each committed story event re-reads that story (published or
  * edited: indexed again; withdrawn: removed) before the publishing request returns. On start, an index that
- * is missing or stale is rebuilt in the background while the site already serves pages.
+ * is missing or stale (or {@code samizdat.search.rebuild-on-start=true}) is rebuilt in the background while
+ * the site already serves pages.
  */
 @Component
 class IndexUpdates {
@@ -19,9 +21,11 @@ class IndexUpdates {
     private static final Logger log = LoggerFactory.getLogger(IndexUpdates.class);
 
     private final IndexBuilder builder;
+    private final boolean rebuildOnStart;
 
-    IndexUpdates(IndexBuilder builder) {
+    IndexUpdates(IndexBuilder builder, @Value("${samizdat.search.rebuild-on-start:false}") boolean rebuildOnStart) {
         this.builder = builder;
+        this.rebuildOnStart = rebuildOnStart;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -37,7 +41,7 @@ class IndexUpdates {
     void onStart() {
         Thread thread = new Thread(() -> {
             try {
-                if (builder.stale()) {
+                if (rebuildOnStart || builder.stale()) {
                     builder.rebuild();
                 }
             } catch (Exception e) {

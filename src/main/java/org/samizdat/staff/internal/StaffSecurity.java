@@ -60,7 +60,8 @@ class StaffSecurity {
                                 "/newsroom/actuator/health/**").permitAll()
                         .requestMatchers("/newsroom/staff", "/newsroom/staff/**").hasRole("ADMIN")
                         .requestMatchers("/newsroom/sections", "/newsroom/sections/**", "/newsroom/tags",
-                                "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**")
+                                "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**", "/newsroom/search",
+                                "/newsroom/search/**")
                                 .hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, PUBLISHER_ACTIONS).hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().authenticated())
