@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RelatedByText implements RelatedStories {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RelatedByText.class);
     private static final int POOL = 24;
     private static final double HALF_LIFE_DAYS = 60;
 
@@ -44,8 +45,13 @@ class RelatedByText implements RelatedStories {
 
     @Override
     public List<StoryCard> related(PublishedStory story, int limit) {
-        List<Long> ids = index.search(searcher -> similar(searcher, story, limit));
-        return ids.isEmpty() ? List.of() : stories.cards(ids);
+        try {
+            List<Long> ids = index.search(searcher -> similar(searcher, story, limit));
+            return ids.isEmpty() ? List.of() : stories.cards(ids);
+        } catch (RuntimeException e) {
+            log.warn("Could not find related stories for story {}", story.id(), e);
+            return List.of();
+        }
     }
 
     private static List<Long> similar(IndexSearcher searcher, PublishedStory story, int limit) throws IOException {

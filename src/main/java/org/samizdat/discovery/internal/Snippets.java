@@ -32,7 +32,11 @@ final class Snippets {
             // fall through to the plain beginning of the story
         }
         String plain = standfirst == null || standfirst.isBlank() ? body : standfirst;
-        return escape(plain.length() > FRAGMENT ? plain.substring(0, FRAGMENT) + " …" : plain);
+        if (plain.length() <= FRAGMENT) {
+            return escape(plain);
+        }
+        int end = Character.isHighSurrogate(plain.charAt(FRAGMENT - 1)) ? FRAGMENT - 1 : FRAGMENT;
+        return escape(plain.substring(0, end)) + " …";
     }
 
     static String escape(String text) {
