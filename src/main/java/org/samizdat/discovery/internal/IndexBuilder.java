@@ -30,6 +30,12 @@ public class IndexBuilder {
     private volatile String generation;
     private volatile Build lastBuild;
     private volatile boolean inStep;
+    private final java.util.concurrent.atomic.AtomicBoolean commitPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.ExecutorService committer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "search-index-commit");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** What the last rebuild did. */
     public record Build(int stories, long millis, java.time.Instant finishedAt) {
@@ -117,15 +123,34 @@ public class IndexBuilder {
     }
 
     /**
-     * After a single change: sync it and make it searchable, then commit. The commit records the database's
-     * new fingerprint only if the index was known to be in step before; a stale index stays marked stale.
+     * After a single change: sync it and make it searchable at once; the commit to disk follows in the
+     * background (changes arriving meanwhile share one commit), so publishing never waits for an fsync. The
+     * commit records the database's fingerprint only if the index was known to be in step; a stale index stays
+     * marked stale.
      */
     void changed(long storyId) throws IOException {
         sync(storyId);
         index.refresh();
-        if (!running()) {
+        if (commitPending.compareAndSet(false, true)) {
+            committer.execute(this::commitQuietly);
+        }
+    }
+
+    private void commitQuietly() {
+        commitPending.set(false);
+        if (running()) {
+            return;
+        }
+        try {
             String fingerprint = inStep ? stories.fingerprint() : index.committed().getOrDefault("fingerprint", "");
             index.commit(fingerprint, generation);
+        } catch (Exception e) {
+            log.warn("Could not commit the search index; it will be rebuilt on the next start if needed", e);
         }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        committer.shutdown();
     }
 }
