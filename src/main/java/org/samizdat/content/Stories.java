@@ -110,9 +110,14 @@ public class Stories {
         return stories.latestChronological(language, limit, 0);
     }
 
-    /** Live stories with their full text, in id order after {@code afterId}: pages through the archive. */
-    public List<StoryText> textsAfter(long afterId, int limit) {
-        return archive.textsAfter(afterId, limit);
+    /** Live stories with their full text and ids in {@code (afterId, upToId]}: pages through the archive. */
+    public List<StoryText> textsBetween(long afterId, long upToId) {
+        return archive.textsBetween(afterId, upToId);
+    }
+
+    /** The highest story id in use (any state), where a walk through the archive ends. */
+    public long maxStoryId() {
+        return archive.maxId();
     }
 
     /** The live ones among these stories with their full text, in the order given. */

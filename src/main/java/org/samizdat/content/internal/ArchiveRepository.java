@@ -36,10 +36,17 @@ public class ArchiveRepository {
         this.jdbc = jdbc;
     }
 
-    /** Live stories with ids above {@code afterId}, in id order: keyset pages through the whole archive. */
-    public List<StoryText> textsAfter(long afterId, int limit) {
-        return withLinks(jdbc.sql(TEXT + "and s.id > ? order by s.id limit ?").params(afterId, limit)
+    /**
+     * Live stories with ids in {@code (afterId, upToId]}, in id order. A range on the primary key rather than
+     * "order by id limit n", which H2 may answer by sorting every live story for each page.
+     */
+    public List<StoryText> textsBetween(long afterId, long upToId) {
+        return withLinks(jdbc.sql(TEXT + "and s.id > ? and s.id <= ? order by s.id").params(afterId, upToId)
                 .query(ArchiveRepository::text).list());
+    }
+
+    public long maxId() {
+        return jdbc.sql("select coalesce(max(id), 0) from story").query(Long.class).single();
     }
 
     /** The live ones among these ids, in the order given. */

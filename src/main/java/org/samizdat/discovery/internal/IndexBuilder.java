@@ -79,14 +79,12 @@ public class IndexBuilder {
             String next = Long.toString(System.currentTimeMillis(), 36);
             generation = next;
             int count = 0;
-            long after = 0;
-            for (List<StoryText> batch = stories.textsAfter(after, BATCH); !batch.isEmpty();
-                    batch = stories.textsAfter(after, BATCH)) {
-                for (StoryText story : batch) {
+            long last = stories.maxStoryId();
+            for (long after = 0; after < last; after += BATCH) {
+                for (StoryText story : stories.textsBetween(after, Math.min(after + BATCH, last))) {
                     index.put(story.id(), StoryDocuments.of(story, next));
+                    count++;
                 }
-                count += batch.size();
-                after = batch.get(batch.size() - 1).id();
             }
             index.deleteOtherGenerations(next);
             Set<Long> changed = touched;
