@@ -2,9 +2,11 @@ package org.samizdat.content;
 
 import java.util.List;
 import java.util.Optional;
+import org.samizdat.content.internal.ArchiveRepository;
 import org.samizdat.content.internal.CatalogRepository;
 import org.samizdat.content.internal.StoryRepository;
 import org.samizdat.shared.Language;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +20,15 @@ public class Stories {
 
     private final StoryRepository stories;
     private final CatalogRepository catalog;
+    private final ArchiveRepository archive;
+    private final ObjectProvider<RelatedStories> related;
 
-    Stories(StoryRepository stories, CatalogRepository catalog) {
+    Stories(StoryRepository stories, CatalogRepository catalog, ArchiveRepository archive,
+            ObjectProvider<RelatedStories> related) {
         this.stories = stories;
         this.catalog = catalog;
+        this.archive = archive;
+        this.related = related;
     }
 
     /** Latest live stories, featured ones first. */
@@ -73,9 +80,13 @@ public class Stories {
         return stories.currentSlugFor(language, oldSlug).map(slug -> StoryPaths.story(language, slug));
     }
 
-    /** "Read more": the latest other stories from the same section, then the latest overall. */
+    /**
+     * "Read more": what a {@link RelatedStories} implementation picks, if one is present, filled up with the
+     * latest other stories from the same section, then the latest overall.
+     */
     public List<StoryCard> readMore(PublishedStory story, int limit) {
         List<StoryCard> pool = new java.util.ArrayList<>();
+        related.orderedStream().findFirst().ifPresent(r -> pool.addAll(r.related(story, limit)));
         if (story.section() != null) {
             pool.addAll(stories.inSection(story.language(), story.section().id(), limit + 1, 0));
         }
@@ -83,6 +94,59 @@ public class Stories {
             pool.addAll(stories.latestChronological(story.language(), limit * 2, 0));
         }
         return pool.stream().filter(c -> c.id() != story.id()).distinct().limit(limit).toList();
+    }
+
+    /** The newest live stories of an edition, a section, a tag or an author (null: any), for feeds. */
+    public List<StoryCard> newest(Language language, SectionRef section, TagRef tag, AuthorRef author, int limit) {
+        if (section != null) {
+            return stories.inSection(language, section.id(), limit, 0);
+        }
+        if (tag != null) {
+            return stories.withTag(tag.id(), limit, 0);
+        }
+        if (author != null) {
+            return stories.byAuthor(language, author.id(), limit, 0);
+        }
+        return stories.latestChronological(language, limit, 0);
+    }
+
+    /** Live stories with their full text and ids in {@code (afterId, upToId]}: pages through the archive. */
+    public List<StoryText> textsBetween(long afterId, long upToId) {
+        return archive.textsBetween(afterId, upToId);
+    }
+
+    /** The highest story id in use (any state), where a walk through the archive ends. */
+    public long maxStoryId() {
+        return archive.maxId();
+    }
+
+    /** The live ones among these stories with their full text, in the order given. */
+    public List<StoryText> texts(List<Long> ids) {
+        return archive.texts(ids);
+    }
+
+    /** The live ones among these stories as cards, in the order given. */
+    public List<StoryCard> cards(List<Long> ids) {
+        return archive.cards(ids);
+    }
+
+    /** A short text that changes whenever the set of live stories or any live story's text changes. */
+    public String fingerprint() {
+        return archive.fingerprint();
+    }
+
+    public int countLive() {
+        return archive.countLive();
+    }
+
+    /** Live stories in id order, for sitemaps. */
+    public List<StoryStamp> stamps(int limit, int offset) {
+        return archive.stamps(limit, offset);
+    }
+
+    /** Live stories published since the given time, newest first. */
+    public List<StoryStamp> publishedSince(java.time.Instant since, int limit) {
+        return archive.publishedSince(since, limit);
     }
 
     public List<SectionRef> sections() {

@@ -1,5 +1,6 @@
 package org.samizdat.content;
 
+import java.util.List;
 import org.samizdat.shared.Language;
 
 /** The host-relative addresses of content pages; every link the site prints comes from here. */
@@ -30,5 +31,14 @@ public final class StoryPaths {
 
     public static String media(long mediaId, String variant) {
         return "/media/" + mediaId + "/" + variant + ".jpg";
+    }
+
+    /** The feeds of a listing (an edition's front page, a section, tag or author): RSS 2.0, Atom, JSON Feed. */
+    public static List<String> feeds(String listingPath) {
+        return List.of(listingPath + "/feed.xml", listingPath + "/atom.xml", listingPath + "/feed.json");
+    }
+
+    public static String search(Language language) {
+        return "/" + language.code() + "/search";
     }
 }

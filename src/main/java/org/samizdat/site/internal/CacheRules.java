@@ -44,6 +44,9 @@ final class CacheRules {
             return false;
         }
         String uri = request.getRequestURI();
+        if (uri == null) {
+            return false; // Tomcat could not parse the request line (too long, malformed); it answers 400 itself
+        }
         for (String prefix : excluded) {
             if (uri.startsWith(prefix) && (uri.length() == prefix.length() || uri.charAt(prefix.length()) == '/')) {
                 return false;

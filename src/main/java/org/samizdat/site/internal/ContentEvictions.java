@@ -13,7 +13,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps cached pages in step with content once a change is committed. A published or edited story evicts
- * its own addresses, its section, tag and author listings and the front pages; a withdrawal empties the
+ * its own addresses, its section, tag and author listings and the front pages, and the feeds of each of those
+ * listings ({@link StoryPaths#feeds}); a withdrawal empties the
  * whole cache, because the story may also appear in other pages' "Read more" blocks and must vanish now.
  * Pages served while startup tasks (such as demo content) were still writing are dropped once the app is ready.
  */
@@ -58,6 +59,14 @@ class ContentEvictions {
             paths.add(StoryPaths.author(language, author));
         }
         paths.addAll(event.linkedPaths());
+        List<String> listings = List.copyOf(paths.subList(1, paths.size()));
+        for (String listing : listings) {
+            if (!listing.contains("/stories/")) {
+                paths.addAll(StoryPaths.feeds(listing));
+            }
+        }
+        paths.add("/sitemap.xml");
+        paths.add("/sitemaps/news.xml");
         return paths;
     }
 }

@@ -66,7 +66,8 @@ class StaffSecurity {
                         .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/privacy/**", "/newsroom/audit")
                                 .hasRole("ADMIN")
                         .requestMatchers("/newsroom/sections", "/newsroom/sections/**", "/newsroom/tags",
-                                "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**")
+                                "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**", "/newsroom/search",
+                                "/newsroom/search/**")
                                 .hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, PUBLISHER_ACTIONS).hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().authenticated())

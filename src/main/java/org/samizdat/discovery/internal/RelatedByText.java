@@ -1,0 +1,99 @@
+package org.samizdat.discovery.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.samizdat.content.PublishedStory;
+import org.samizdat.content.RelatedStories;
+import org.samizdat.content.Stories;
+import org.samizdat.content.StoryCard;
+import org.samizdat.content.TagRef;
+import org.samizdat.shared.Language;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Read more" by similarity: Lucene's MoreLikeThis over headline and body, plus shared tags and section, in
+ * the story's language, scored down with age so recent stories win ties; never the story itself. Only live
+ * stories come back (the cards are read from the database).
+ */
+@Component
+class RelatedByText implements RelatedStories {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RelatedByText.class);
+    private static final int POOL = 24;
+    private static final double HALF_LIFE_DAYS = 60;
+
+    private final SearchIndex index;
+    private final Stories stories;
+
+    RelatedByText(SearchIndex index, @Lazy Stories stories) {
+        this.index = index;
+        this.stories = stories;
+    }
+
+    @Override
+    public List<StoryCard> related(PublishedStory story, int limit) {
+        try {
+            List<Long> ids = index.search(searcher -> similar(searcher, story, limit));
+            return ids.isEmpty() ? List.of() : stories.cards(ids);
+        } catch (RuntimeException e) {
+            log.warn("Could not find related stories for story {}", story.id(), e);
+            return List.of();
+        }
+    }
+
+    private static List<Long> similar(IndexSearcher searcher, PublishedStory story, int limit) throws IOException {
+        TopDocs self = searcher.search(new TermQuery(new Term(StoryDocuments.ID, String.valueOf(story.id()))), 1);
+        Language language = story.language();
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (self.scoreDocs.length > 0) {
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(StoryDocuments.analyzer());
+            mlt.setFieldNames(new String[] {StoryDocuments.field(StoryDocuments.HEADLINE, language),
+                    StoryDocuments.field(StoryDocuments.BODY, language)});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMaxQueryTerms(30);
+            query.add(mlt.like(self.scoreDocs[0].doc), BooleanClause.Occur.SHOULD);
+        }
+        for (TagRef tag : story.tags()) {
+            query.add(boost(new TermQuery(new Term(StoryDocuments.TAG, tag.slug())), 2f), BooleanClause.Occur.SHOULD);
+        }
+        if (story.section() != null) {
+            query.add(boost(new TermQuery(new Term(StoryDocuments.SECTION, story.section().slug())), 1f),
+                    BooleanClause.Occur.SHOULD);
+        }
+        query.setMinimumNumberShouldMatch(1);
+        query.add(new TermQuery(new Term(StoryDocuments.LANG, language.code())), BooleanClause.Occur.FILTER);
+        query.add(new TermQuery(new Term(StoryDocuments.ID, String.valueOf(story.id()))), BooleanClause.Occur.MUST_NOT);
+        TopDocs top = searcher.search(query.build(), POOL);
+        long now = System.currentTimeMillis();
+        List<double[]> scored = new ArrayList<>();
+        var stored = searcher.storedFields();
+        for (ScoreDoc hit : top.scoreDocs) {
+            var doc = stored.document(hit.doc);
+            long published = doc.getField(StoryDocuments.PUBLISHED).numericValue().longValue();
+            double ageDays = Math.max(0, (now - published) / 86_400_000.0);
+            double recency = 0.5 + 0.5 * Math.pow(0.5, ageDays / HALF_LIFE_DAYS);
+            scored.add(new double[] {hit.score * recency, Long.parseLong(doc.get(StoryDocuments.ID))});
+        }
+        scored.sort(Comparator.comparingDouble((double[] s) -> s[0]).reversed());
+        return scored.stream().limit(limit).map(s -> (long) s[1]).toList();
+    }
+
+    private static Query boost(Query query, float boost) {
+        return new BoostQuery(query, boost);
+    }
+}
