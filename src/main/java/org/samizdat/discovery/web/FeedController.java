@@ -1,10 +1,8 @@
 package org.samizdat.discovery.web;
 
+import org.samizdat.shared.Sha256;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import org.samizdat.content.AuthorRef;
 import org.samizdat.content.SectionRef;
@@ -98,10 +96,6 @@ class FeedController {
     }
 
     private static String digest(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.prefix(body, 12);
     }
 }

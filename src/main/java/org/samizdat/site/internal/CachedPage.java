@@ -1,11 +1,9 @@
 package org.samizdat.site.internal;
 
+import org.samizdat.shared.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -40,12 +38,7 @@ record CachedPage(byte[] identity, byte[] gzip, String etag, String gzipEtag, St
     }
 
     private static String hash(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.prefix(body, 16);
     }
 
     private static byte[] gzip(byte[] body) {
