@@ -6,7 +6,8 @@ import org.samizdat.shared.Language;
 /**
  * What the site layout needs to know about a page: its language and words, title, description,
  * the host-relative path of the page and of its other-language edition, and what to tell
- * link previews and search engines (OpenGraph, JSON-LD). Only {@link #canonicalUrl()} is absolute.
+ * link previews and search engines (OpenGraph, JSON-LD), and the other modules' {@link PageParts}.
+ * Only {@link #canonicalUrl()} is absolute.
  */
 public record PageMeta(
         Language language,
@@ -20,7 +21,8 @@ public record PageMeta(
         String ogType,
         String ogImagePath,
         String jsonLd,
-        boolean noindex) {
+        boolean noindex,
+        PageParts parts) {
 
     public String canonicalUrl() {
         return canonicalOrigin + path;
@@ -44,16 +46,16 @@ public record PageMeta(
 
     public PageMeta withOpenGraph(String type, String imagePath, String jsonLdText) {
         return new PageMeta(language, t, siteName, title, description, path, canonicalOrigin, alternatePath,
-                type, imagePath, jsonLdText, noindex);
+                type, imagePath, jsonLdText, noindex, parts);
     }
 
     public PageMeta withAlternate(String otherLanguagePath) {
         return new PageMeta(language, t, siteName, title, description, path, canonicalOrigin, otherLanguagePath,
-                ogType, ogImagePath, jsonLd, noindex);
+                ogType, ogImagePath, jsonLd, noindex, parts);
     }
 
     public PageMeta hiddenFromSearch() {
         return new PageMeta(language, t, siteName, title, description, path, canonicalOrigin, alternatePath,
-                ogType, ogImagePath, jsonLd, true);
+                ogType, ogImagePath, jsonLd, true, parts);
     }
 }
