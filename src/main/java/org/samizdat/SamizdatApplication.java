@@ -1,6 +1,7 @@
 package org.samizdat;
 
 import java.time.Clock;
+import org.samizdat.operations.MoveDatabase;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SamizdatApplication {
 
     public static void main(String[] args) {
+        if (MoveDatabase.handles(args)) {
+            System.exit(MoveDatabase.run(args, System.out));
+        }
         SpringApplication.run(SamizdatApplication.class, args);
     }
 
