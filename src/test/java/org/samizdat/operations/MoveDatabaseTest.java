@@ -15,8 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.samizdat.SamizdatApplication;
-import org.samizdat.support.Requirements;
-import org.samizdat.support.TestDatabase;
+import org.samizdat.support.LocalPostgres;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -52,19 +51,13 @@ class MoveDatabaseTest {
 
     @Test
     void movesEveryRowToPostgres() throws Exception {
-        String url = TestDatabase.postgresUrl() != null ? TestDatabase.postgresUrl() : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-        boolean reachable;
-        try (Connection connection = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "connectTimeout=2")) {
-            reachable = connection.isValid(2);
-        } catch (Exception e) {
-            reachable = false;
+        LocalPostgres.require();
+        String schema = LocalPostgres.createSchema("move");
+        try {
+            assertMoves(LocalPostgres.urlFor(schema), "postgres");
+        } finally {
+            LocalPostgres.dropSchema(schema);
         }
-        Requirements.require(reachable, "PostgreSQL");
-        String schema = "move_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        }
-        assertMoves(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, "postgres");
     }
 
     private void assertMoves(String target, String user) throws Exception {
