@@ -46,6 +46,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             props.put("spring.flyway.create-schemas", "true");
             props.put("spring.datasource.username", System.getProperty("samizdat.test.jdbc-user", "postgres"));
             props.put("spring.datasource.password", System.getProperty("samizdat.test.jdbc-password", ""));
+            context.addApplicationListener((org.springframework.context.event.ContextClosedEvent closed) -> dropQuietly(schema));
         } else {
             props.put("spring.datasource.url", "jdbc:h2:mem:" + id
                     + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
@@ -53,5 +54,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             props.put("spring.datasource.password", "");
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", props));
+    }
+
+    /** Test schemas go when their context closes, so the shared test database does not fill up. */
+    private static void dropQuietly(String schema) {
+        try {
+            LocalPostgres.dropSchema(schema);
+        } catch (java.sql.SQLException e) {
+            System.out.println("[samizdat] could not drop test schema " + schema + ": " + e.getMessage());
+        }
     }
 }
