@@ -33,6 +33,16 @@ public final class NewsroomClient {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** A client that sends the given session id, as an attacker replaying a stolen or planted cookie would. */
+    public static NewsroomClient withSession(int port, String sessionId) {
+        NewsroomClient client = new NewsroomClient(port);
+        HttpCookie cookie = new HttpCookie("newsroom", sessionId);
+        cookie.setPath("/newsroom");
+        cookie.setVersion(0);
+        client.cookies.getCookieStore().add(URI.create(client.base + "/newsroom"), cookie);
+        return client;
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -80,7 +90,7 @@ public final class NewsroomClient {
     }
 
     public String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().endsWith("newsroom"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
