@@ -14,6 +14,8 @@ final class ForwardedPrefix {
 
     static final String HEADER = "X-Forwarded-Prefix";
     private static final Pattern VALID = Pattern.compile("(/(?!\\.+(?:/|$))[A-Za-z0-9._~-]{1,40}){1,5}");
+    /** A start tag; attribute values are double-quoted with quotes escaped, as jte writes them. */
+    private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^\\s>/]*(?:\\s+[^\\s=>]+(?:=\"[^\"]*\"|='[^']*'|=[^\\s>]*)?)*\\s*/?>");
     private static final Pattern HOST_RELATIVE_ATTRIBUTE =
             Pattern.compile("(\\s(?:href|src|action|formaction|poster)=\")/(?![/\\\\])");
     private static final Pattern SRCSET = Pattern.compile("(\\ssrcset=\")([^\"]*)\"");
@@ -44,8 +46,21 @@ final class ForwardedPrefix {
         return prefix + location;
     }
 
-    /** Puts the prefix in front of every host-relative address in the page's link, source and form attributes. */
+    /**
+     * Puts the prefix in front of every host-relative address in the link, source and form attributes of the
+     * page's tags; text between tags is left alone even when it looks like an attribute.
+     */
     static String html(String prefix, String html) {
+        Matcher tags = TAG.matcher(html);
+        StringBuilder out = new StringBuilder(html.length() + 1024);
+        while (tags.find()) {
+            tags.appendReplacement(out, Matcher.quoteReplacement(tag(prefix, tags.group())));
+        }
+        tags.appendTail(out);
+        return out.toString();
+    }
+
+    private static String tag(String prefix, String html) {
         String replacement = Matcher.quoteReplacement(prefix);
         String linked = HOST_RELATIVE_ATTRIBUTE.matcher(html).replaceAll("$1" + replacement + "/");
         Matcher srcset = SRCSET.matcher(linked);

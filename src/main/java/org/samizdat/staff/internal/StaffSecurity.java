@@ -26,6 +26,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
@@ -89,6 +90,7 @@ class StaffSecurity {
                 .headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .addFilterBefore(new NoStore(), HeaderWriterFilter.class)
                 .addFilterAfter(new StaffSessionCheck(accounts, limits), SecurityContextHolderFilter.class)
+                .addFilterBefore(new CrossSiteRefusal(StaffSecurity::forbidden), CsrfFilter.class)
                 .addFilterBefore(new TwoStepEnrolment(twoStep), AuthorizationFilter.class);
         return http.build();
     }
