@@ -42,11 +42,11 @@ class HostileInputTest {
             "/en/sections/world?page=", 404,
             "/en?page=", 200);
 
-    /** Newsroom filters and their answer: shown as text, 400 where a number is expected, 404 for a page that is no page number. */
+    /** Newsroom filters and their answer: shown as text, 400 where a number is expected, 404 for a page or newsletter that does not exist. */
     static final Map<String, Integer> NEWSROOM_PARAMETERS = Map.of("/newsroom/stories?q=", 200,
             "/newsroom/stories?status=", 200, "/newsroom/stories?section=", 200, "/newsroom/stories?lang=", 200,
             "/newsroom/stories?page=", 400, "/newsroom/tags?lang=", 200, "/newsroom/audit?page=", 404,
-            "/newsroom/newsletter?newsletter=", 200);
+            "/newsroom/newsletter?newsletter=", 404);
 
     /** Traversal attempts on media and static files, with the exact refusal. */
     static final Map<String, Integer> TRAVERSAL = Map.ofEntries(
