@@ -100,7 +100,7 @@ final class SecurityHeaders implements Filter {
         }
     }
 
-    /** A private page's response: its {@code Cache-Control: no-store} cannot be replaced or added to. */
+    /** A private page's response: its {@code Cache-Control} can only be replaced by another {@code no-store}. */
     private static final class NoStore extends HttpServletResponseWrapper {
 
         NoStore(HttpServletResponse response) {
@@ -109,7 +109,7 @@ final class SecurityHeaders implements Filter {
 
         @Override
         public void setHeader(String name, String value) {
-            if (!"Cache-Control".equalsIgnoreCase(name)) {
+            if (!"Cache-Control".equalsIgnoreCase(name) || keepsNoStore(value)) {
                 super.setHeader(name, value);
             }
         }
@@ -119,6 +119,11 @@ final class SecurityHeaders implements Filter {
             if (!"Cache-Control".equalsIgnoreCase(name)) {
                 super.addHeader(name, value);
             }
+        }
+
+        private static boolean keepsNoStore(String value) {
+            return value != null && value.toLowerCase(java.util.Locale.ROOT).contains("no-store")
+                    && !value.toLowerCase(java.util.Locale.ROOT).contains("public");
         }
     }
 }
