@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import org.samizdat.shared.Language;
+import org.samizdat.shared.web.CspNonce;
 import org.samizdat.shared.web.Pages;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,8 @@ public class NewsroomPages {
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Language language = language(request);
         return new NewsroomPage(language, pages.texts(language), CurrentStaff.get().orElse(null),
-                token == null ? "_csrf" : token.getParameterName(), token == null ? "" : token.getToken());
+                token == null ? "_csrf" : token.getParameterName(), token == null ? "" : token.getToken(),
+                CspNonce.of(request));
     }
 
     /** Russian when the browser prefers Russian over English, English otherwise. */

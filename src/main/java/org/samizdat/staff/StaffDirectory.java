@@ -2,6 +2,7 @@ package org.samizdat.staff;
 
 import java.util.List;
 import java.util.Optional;
+import org.samizdat.staff.internal.CommonPasswords;
 import org.samizdat.staff.internal.StaffAccounts;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,18 @@ public class StaffDirectory {
     }
 
     public static boolean acceptablePassword(String password) {
-        return password != null && password.length() >= MIN_PASSWORD && password.length() <= MAX_PASSWORD;
+        return passwordProblem(password) == null;
+    }
+
+    /**
+     * Why a new password is refused (a message key taking the minimum and maximum length), or null. Length and the
+     * common-password list are the only rules: no composition rules, which only push people to predictable patterns.
+     */
+    public static String passwordProblem(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            return "newsroom.error.passwordLength";
+        }
+        return CommonPasswords.contains(password) ? "newsroom.error.passwordCommon" : null;
     }
 
     public List<StaffAccount> all() {

@@ -42,11 +42,16 @@ final class Http {
     }
 
     Raw rawGet(String path, String host) throws IOException {
+        return rawGet(path, host, "");
+    }
+
+    /** A GET with any Host and extra header lines (each ending in CRLF), sent byte for byte as given. */
+    Raw rawGet(String path, String host, String extraHeaders) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n" + extraHeaders + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] all = in.readAllBytes();

@@ -39,7 +39,7 @@ class SecurityHeadersTest {
         assertThat(miss.firstValue("X-Cache")).hasValue("miss");
 
         for (HttpHeaders headers : List.of(miss, hit, http.get("/en/stories/nothing-here").headers(),
-                http.get("/assets/site.css").headers(), http.get("/newsroom").headers(),
+                http.get("/assets/site.css").headers(),
                 http.get("/en", "Accept-Encoding", "gzip").headers())) {
             assertThat(headers.allValues("Content-Security-Policy")).containsExactly(CSP);
             assertThat(headers.allValues("X-Content-Type-Options")).containsExactly("nosniff");
@@ -65,5 +65,43 @@ class SecurityHeadersTest {
         assertThat(httpsMiss.allValues("Strict-Transport-Security")).containsExactly("max-age=31536000; includeSubDomains");
         assertThat(plainMiss.firstValue("Strict-Transport-Security")).isEmpty();
         assertThat(plainHit.firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
+    void privatePagesGetAFreshNonceAndNoStoreThatNothingWeakens() throws Exception {
+        Http http = new Http(port);
+        HttpHeaders first = http.get("/newsroom/signin").headers();
+        HttpHeaders second = http.get("/newsroom/signin").headers();
+        String nonce = nonce(first);
+        assertThat(nonce).matches("[A-Za-z0-9_-]{24}").isNotEqualTo(nonce(second));
+        assertThat(first.allValues("Content-Security-Policy")).containsExactly(CSP.replace("script-src 'self';",
+                "script-src 'self' 'nonce-" + nonce + "';"));
+        assertThat(first.allValues("Cache-Control")).containsExactly("no-store");
+        for (String path : List.of("/newsroom", "/support/manage/some-token", "/newsletter/preferences/some-token",
+                "/en/support/manage/x", "/newsletter/unsubscribe/abc")) {
+            HttpHeaders headers = http.get(path).headers();
+            HttpHeaders again = http.get(path).headers();
+            assertThat(headers.allValues("Cache-Control")).as(path).hasSize(1).first().asString()
+                    .matches("(private, )?no-store");
+            assertThat(again.firstValue("X-Cache")).as(path).isNotEqualTo(java.util.Optional.of("hit"));
+            assertThat(headers.firstValue("Content-Security-Policy").orElseThrow()).as(path).contains("'nonce-",
+                    "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'");
+        }
+    }
+
+    @Test
+    void publicPagesNeverCarryANonce() throws Exception {
+        Http http = new Http(port);
+        new Newsroom(workflow, catalog).publish("Same page for readers", null, "Headers", null);
+        for (String path : List.of("/en", "/en/stories/same-page-for-readers", "/en/stories/same-page-for-readers")) {
+            var response = http.get(path);
+            assertThat(response.headers().allValues("Content-Security-Policy")).as(path).containsExactly(CSP);
+            assertThat(Http.text(response)).as(path).doesNotContain("nonce=")
+                    .doesNotContainPattern("<script(?![^>]*(\\ssrc=|\\stype=\"application/ld\\+json\"))");
+        }
+    }
+
+    static String nonce(HttpHeaders headers) {
+        return headers.firstValue("Content-Security-Policy").orElseThrow().replaceAll(".*'nonce-([^']+)'.*", "$1");
     }
 }

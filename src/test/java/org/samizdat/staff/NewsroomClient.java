@@ -33,6 +33,16 @@ public final class NewsroomClient {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** A client that sends the given session id, as an attacker replaying a stolen or planted cookie would. */
+    public static NewsroomClient withSession(int port, String sessionId) {
+        NewsroomClient client = new NewsroomClient(port);
+        HttpCookie cookie = new HttpCookie("newsroom", sessionId);
+        cookie.setPath("/newsroom");
+        cookie.setVersion(0);
+        client.cookies.getCookieStore().add(URI.create(client.base + "/newsroom"), cookie);
+        return client;
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -44,12 +54,12 @@ public final class NewsroomClient {
     }
 
     /** Posts the fields (a list value repeats the field) with the remembered CSRF token. */
-    public HttpResponse<String> post(String path, Map<String, ?> fields) throws Exception {
-        return postRaw(path, encode(fields) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+    public HttpResponse<String> post(String path, Map<String, ?> fields, String... headers) throws Exception {
+        return postRaw(path, encode(fields) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8), headers);
     }
 
-    public HttpResponse<String> postWithoutCsrf(String path, Map<String, ?> fields) throws Exception {
-        return postRaw(path, encode(fields));
+    public HttpResponse<String> postWithoutCsrf(String path, Map<String, ?> fields, String... headers) throws Exception {
+        return postRaw(path, encode(fields), headers);
     }
 
     /** A multipart post, as the story editor sends it, with one file field. */
@@ -80,14 +90,18 @@ public final class NewsroomClient {
     }
 
     public String sessionId() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().endsWith("newsroom"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
-    private HttpResponse<String> postRaw(String path, String form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+    private HttpResponse<String> postRaw(String path, String form, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(Map<String, ?> fields) {

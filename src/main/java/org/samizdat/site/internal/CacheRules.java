@@ -27,14 +27,16 @@ final class CacheRules {
         this.maxEntry = Math.max(1, properties.maxSize().toBytes() / 16);
     }
 
-    /** The host is deliberately not part of the key: mirrors, proxies and the onion address share pages. */
+    /**
+     * The host is deliberately not part of the key: mirrors, proxies and the onion address share pages. A valid
+     * forwarded prefix is, since the page's links carry it.
+     */
     static String key(HttpServletRequest request) {
         String query = request.getQueryString();
-        String uri = request.getRequestURI();
+        String uri = ForwardedPrefix.of(request) + request.getRequestURI();
         return query == null ? uri : uri + "?" + query;
     }
 
-    /** A forwarded prefix changes the path the filters see, so such requests would be stored under another key. */
     boolean candidate(HttpServletRequest request) {
         if (!enabled) {
             return false;
@@ -56,7 +58,7 @@ final class CacheRules {
         if (query != null && query.length() > maxQueryLength) {
             return false;
         }
-        if (request.getHeader("Authorization") != null || request.getHeader("X-Forwarded-Prefix") != null) {
+        if (request.getHeader("Authorization") != null) {
             return false;
         }
         String cookies = request.getHeader("Cookie");

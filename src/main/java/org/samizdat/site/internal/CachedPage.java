@@ -14,6 +14,9 @@ import java.util.zip.GZIPOutputStream;
 record CachedPage(byte[] identity, byte[] gzip, String etag, String gzipEtag, String[] headerNames,
         String[] headerValues, WireHeaders plainHit, WireHeaders gzipHit) {
 
+    /** Shared caches in front must keep pages apart by encoding and by the proxy's path prefix, as this cache does. */
+    static final String VARY = "Accept-Encoding, " + ForwardedPrefix.HEADER;
+
     static CachedPage of(byte[] body, String[] headerNames, String[] headerValues) {
         String hash = hash(body);
         byte[] gzip = gzip(body);
@@ -23,8 +26,8 @@ record CachedPage(byte[] identity, byte[] gzip, String etag, String gzipEtag, St
         String etag = "\"" + hash + "\"";
         String gzipEtag = "\"" + hash + "-gz\"";
         return new CachedPage(body, gzip, etag, gzipEtag, headerNames, headerValues,
-                WireHeaders.of(headerNames, headerValues, "Vary", "Accept-Encoding", "ETag", etag, "X-Cache", "hit"),
-                WireHeaders.of(headerNames, headerValues, "Vary", "Accept-Encoding", "ETag", gzipEtag, "X-Cache", "hit"));
+                WireHeaders.of(headerNames, headerValues, "Vary", VARY, "ETag", etag, "X-Cache", "hit"),
+                WireHeaders.of(headerNames, headerValues, "Vary", VARY, "ETag", gzipEtag, "X-Cache", "hit"));
     }
 
     /** Approximate heap bytes, for the cache's size bound. */

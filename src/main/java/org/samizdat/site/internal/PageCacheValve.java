@@ -2,7 +2,6 @@ package org.samizdat.site.internal;
 
 import jakarta.servlet.ServletException;
 import java.io.IOException;
-import java.util.Locale;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -42,7 +41,7 @@ final class PageCacheValve extends ValveBase {
         boolean gzip = page.gzip() != null && Responses.acceptsGzip(request.getHeader("Accept-Encoding"));
         MimeHeaders headers = response.getCoyoteResponse().getMimeHeaders();
         SecurityHeaders.WIRE.addTo(headers);
-        if (request.isSecure() || forwardedHttps(request)) {
+        if (request.isSecure()) {
             SecurityHeaders.WIRE_HSTS.addTo(headers);
         }
         (gzip ? page.gzipHit() : page.plainHit()).addTo(headers);
@@ -59,19 +58,5 @@ final class PageCacheValve extends ValveBase {
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);
         }
-    }
-
-    /**
-     * With {@code server.forward-headers-strategy=framework} HTTPS behind a proxy is only known to the filters, so
-     * the header is read here; with {@code native} Tomcat's RemoteIpValve has already set {@code isSecure()}.
-     * Trusting it costs nothing: browsers ignore HSTS received over plain HTTP.
-     */
-    private static boolean forwardedHttps(Request request) {
-        String proto = request.getHeader("X-Forwarded-Proto");
-        if (proto != null) {
-            return proto.regionMatches(true, 0, "https", 0, 5);
-        }
-        String forwarded = request.getHeader("Forwarded");
-        return forwarded != null && forwarded.toLowerCase(Locale.ROOT).contains("proto=https");
     }
 }

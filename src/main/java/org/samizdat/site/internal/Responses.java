@@ -20,7 +20,7 @@ final class Responses {
         for (int i = 0; i < names.length; i++) {
             response.setHeader(names[i], values[i]);
         }
-        response.setHeader("Vary", "Accept-Encoding");
+        response.setHeader("Vary", CachedPage.VARY);
         response.setHeader("ETag", etag);
         response.setHeader("X-Cache", "miss");
         String ifNoneMatch = request.getHeader("If-None-Match");

@@ -7,8 +7,13 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 import java.util.Set;
+import org.samizdat.shared.web.CspNonce;
 
 /**
  * The browser-side protections on every response, cached or not: a strict same-origin Content Security
@@ -17,6 +22,11 @@ import java.util.Set;
  * <p>{@code Referrer-Policy: no-referrer} rather than {@code strict-origin-when-cross-origin}: even an origin
  * tells a third-party site which mirror a reader came through, and censors harvest mirror host names; the
  * site needs no referrer itself.
+ *
+ * <p>Public pages are cached and must be byte-identical for every reader, so they cannot carry a per-response
+ * nonce: their policy is {@code script-src 'self'} and they have no inline script. Private pages (the newsroom
+ * and the self-service pages behind a reader's token) are never cached: they get a fresh nonce in their policy
+ * ({@link CspNonce}) and {@code Cache-Control: no-store} that nothing later in the chain can weaken.
  */
 final class SecurityHeaders implements Filter {
 
@@ -25,6 +35,9 @@ final class SecurityHeaders implements Filter {
             + " frame-ancestors 'none'";
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), usb=(), browsing-topics=()";
     static final String HSTS = "max-age=31536000; includeSubDomains";
+    /** Pages that show one person's data: the newsroom and readers' self-service pages reached by a token. */
+    static final List<String> PRIVATE_PATHS = List.of("/newsroom", "/support/manage", "/newsletter/preferences",
+            "/newsletter/confirm", "/newsletter/unsubscribe");
 
     /** The same headers as bytes for cache hits, which are written without the servlet API. */
     static final WireHeaders WIRE = WireHeaders.of("Content-Security-Policy", CSP, "X-Content-Type-Options", "nosniff",
@@ -33,17 +46,47 @@ final class SecurityHeaders implements Filter {
 
     private static final Set<String> NAMES = Set.of("content-security-policy", "x-content-type-options",
             "referrer-policy", "x-frame-options", "permissions-policy", "strict-transport-security");
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Whether this filter owns the header (lower-case name), so the page cache need not replay it. */
     static boolean sets(String lowerCaseName) {
         return NAMES.contains(lowerCaseName);
     }
 
+    /** True for the paths listed in {@link #PRIVATE_PATHS}, with or without a leading language segment. */
+    static boolean privatePath(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        String path = uri.matches("/[a-z]{2}/.*") ? uri.substring(3) : uri;
+        for (String prefix : PRIVATE_PATHS) {
+            if (path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String policy(String nonce) {
+        return CSP.replace("script-src 'self';", "script-src 'self' 'nonce-" + nonce + "';");
+    }
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        apply((HttpServletResponse) res, ((HttpServletRequest) req).isSecure());
-        chain.doFilter(req, res);
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        apply(response, request.isSecure());
+        if (privatePath(request.getRequestURI())) {
+            byte[] bytes = new byte[18];
+            RANDOM.nextBytes(bytes);
+            String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            request.setAttribute(CspNonce.ATTRIBUTE, nonce);
+            response.setHeader("Content-Security-Policy", policy(nonce));
+            response.setHeader("Cache-Control", "no-store");
+            response = new NoStore(response);
+        }
+        chain.doFilter(request, response);
     }
 
     static void apply(HttpServletResponse response, boolean secure) {
@@ -54,6 +97,33 @@ final class SecurityHeaders implements Filter {
         response.setHeader("Permissions-Policy", PERMISSIONS);
         if (secure) {
             response.setHeader("Strict-Transport-Security", HSTS);
+        }
+    }
+
+    /** A private page's response: its {@code Cache-Control} can only be replaced by another {@code no-store}. */
+    private static final class NoStore extends HttpServletResponseWrapper {
+
+        NoStore(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (!"Cache-Control".equalsIgnoreCase(name) || keepsNoStore(value)) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!"Cache-Control".equalsIgnoreCase(name)) {
+                super.addHeader(name, value);
+            }
+        }
+
+        private static boolean keepsNoStore(String value) {
+            return value != null && value.toLowerCase(java.util.Locale.ROOT).contains("no-store")
+                    && !value.toLowerCase(java.util.Locale.ROOT).contains("public");
         }
     }
 }

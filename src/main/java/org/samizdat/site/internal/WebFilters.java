@@ -24,6 +24,7 @@ class WebFilters {
 
     static final int HEADERS_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
     static final int CACHE_ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
+    static final int PROXY_ORDER = Ordered.HIGHEST_PRECEDENCE + 4;
 
     @Bean
     CacheRules cacheRules(CacheProperties properties) {
@@ -50,6 +51,14 @@ class WebFilters {
                 new FilterRegistrationBean<>(new PageCacheFilter(cache, rules, properties));
         registration.setOrder(CACHE_ORDER);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ProxiedResponses> proxiedResponses() {
+        FilterRegistrationBean<ProxiedResponses> registration = new FilterRegistrationBean<>(new ProxiedResponses());
+        registration.setOrder(PROXY_ORDER);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 

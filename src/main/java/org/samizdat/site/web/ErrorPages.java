@@ -53,6 +53,13 @@ class ErrorPages implements ErrorController {
         return render(HttpStatus.BAD_REQUEST, request, response, model);
     }
 
+    /** A form or upload over the size limits: a clean 413 rather than an error. */
+    @ExceptionHandler({org.apache.tomcat.util.http.InvalidParameterException.class,
+            org.springframework.web.multipart.MaxUploadSizeExceededException.class})
+    String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return render(HttpStatus.CONTENT_TOO_LARGE, request, response, model);
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     String methodNotAllowed(HttpServletRequest request, HttpServletResponse response, Model model) {
         return render(HttpStatus.METHOD_NOT_ALLOWED, request, response, model);

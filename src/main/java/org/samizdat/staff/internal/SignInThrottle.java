@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Slows down password guessing. Failures are counted per account and per client address over a window;
  * past the limit every further attempt is refused, for a delay that doubles with each failure after a
  * lock ends. Kept in memory: a restart forgets it, which only helps the next attacker by one window.
- * Accounts are keyed by a hash of the username so failed guesses are never held or logged in clear.
+ * Accounts are keyed by a hash of the username so failed guesses are never held or logged in clear. IPv6
+ * clients are counted per /64 network, since one machine usually holds a whole /64 and can rotate within it.
  */
 @Component
 public class SignInThrottle {
@@ -55,7 +56,7 @@ public class SignInThrottle {
     public void failed(String username, String address) {
         Instant now = clock.instant();
         record(accountKey(username), accountLimit, now, "account " + accountKey(username).substring(2, 14));
-        record(addressKey(address), addressLimit, now, "address " + address);
+        record(addressKey(address), addressLimit, now, "address " + addressKey(address).substring(2));
     }
 
     /** A correct password clears the account's count; the address's failures still run out their window. */
@@ -91,8 +92,27 @@ public class SignInThrottle {
         return "u:" + sha256(username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private static String addressKey(String address) {
-        return "a:" + address;
+    static String addressKey(String address) {
+        String plain = address == null ? "" : address.strip();
+        if (plain.startsWith("[") && plain.endsWith("]")) {
+            plain = plain.substring(1, plain.length() - 1);
+        }
+        if (plain.indexOf(':') < 0 || !plain.matches("[0-9A-Fa-f:.]+")) {
+            return "a:" + plain;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(plain).getAddress();
+            if (bytes.length != 16) {
+                return "a:" + java.net.InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            StringBuilder network = new StringBuilder("a:");
+            for (int i = 0; i < 8; i += 2) {
+                network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return network.append(":/64").toString();
+        } catch (java.net.UnknownHostException malformed) {
+            return "a:" + plain;
+        }
     }
 
     private static String sha256(String text) {

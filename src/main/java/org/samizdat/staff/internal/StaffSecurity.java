@@ -23,7 +23,10 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
@@ -56,25 +59,27 @@ class StaffSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain newsroom(HttpSecurity http, AuthenticationManager staffAuthentication, StaffAccounts accounts,
-            AuditLog audit, TwoStep twoStep)
+            AuditLog audit, TwoStep twoStep, SessionLimits limits)
             throws Exception {
         http.securityMatcher("/newsroom", "/newsroom/**")
                 .authenticationManager(staffAuthentication)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/signin", "/newsroom/forbidden", "/newsroom/actuator/health",
                                 "/newsroom/actuator/health/**").permitAll()
+                        .requestMatchers("/newsroom/actuator", "/newsroom/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/privacy/**", "/newsroom/audit")
                                 .hasRole("ADMIN")
                         .requestMatchers("/newsroom/sections", "/newsroom/sections/**", "/newsroom/tags",
                                 "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**", "/newsroom/search",
-                                "/newsroom/search/**")
+                                "/newsroom/search/**", "/newsroom/newsletter", "/newsroom/newsletter/**")
                                 .hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, PUBLISHER_ACTIONS).hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/newsroom/signin").loginProcessingUrl("/newsroom/signin")
                         .authenticationDetailsSource(SignInDetails::new)
-                        .defaultSuccessUrl("/newsroom").failureUrl("/newsroom/signin?error"))
+                        .successHandler(signedIn(limits)).failureUrl("/newsroom/signin?error"))
                 .logout(logout -> logout.logoutUrl("/newsroom/signout").logoutSuccessUrl("/newsroom/signin?signedout")
+                        .invalidateHttpSession(true).clearAuthentication(true)
                         .addLogoutHandler((request, response, signedIn) -> {
                             if (signedIn != null && signedIn.getPrincipal() instanceof StaffPrincipal principal) {
                                 audit.record(principal.member(), AuditAction.SIGNED_OUT, null);
@@ -84,9 +89,20 @@ class StaffSecurity {
                 .exceptionHandling(errors -> errors.accessDeniedHandler(StaffSecurity::forbidden))
                 .headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .addFilterBefore(new NoStore(), HeaderWriterFilter.class)
-                .addFilterAfter(new StaffSessionCheck(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new StaffSessionCheck(accounts, limits), SecurityContextHolderFilter.class)
+                .addFilterBefore(new CrossSiteRefusal(StaffSecurity::forbidden), CsrfFilter.class)
                 .addFilterBefore(new TwoStepEnrolment(twoStep), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** After the session id changed (fixation), starts the session's idle and absolute clocks. */
+    private static AuthenticationSuccessHandler signedIn(SessionLimits limits) {
+        SavedRequestAwareAuthenticationSuccessHandler next = new SavedRequestAwareAuthenticationSuccessHandler();
+        next.setDefaultTargetUrl("/newsroom");
+        return (request, response, authentication) -> {
+            limits.signedIn(request.getSession());
+            next.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /** A refused request gets the newsroom's 403 page, which tells a stale form apart from a missing role. */

@@ -17,14 +17,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Re-reads the signed-in account on every newsroom request: a disabled or deleted account loses its session
- * at once, and a changed role or name applies from the next click, not the next sign-in.
+ * at once, and a changed role or name applies from the next click, not the next sign-in. A session past its
+ * idle or absolute limit ({@link SessionLimits}) ends the same way.
  */
 final class StaffSessionCheck extends OncePerRequestFilter {
 
     private final StaffAccounts accounts;
+    private final SessionLimits limits;
 
-    StaffSessionCheck(StaffAccounts accounts) {
+    StaffSessionCheck(StaffAccounts accounts, SessionLimits limits) {
         this.accounts = accounts;
+        this.limits = limits;
     }
 
     @Override
@@ -32,9 +35,10 @@ final class StaffSessionCheck extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal signedIn) {
-            Optional<StaffAccount> account = accounts.find(signedIn.id()).filter(StaffAccount::enabled);
+            HttpSession session = request.getSession(false);
+            Optional<StaffAccount> account = session == null || limits.expired(session) ? Optional.empty()
+                    : accounts.find(signedIn.id()).filter(StaffAccount::enabled);
             if (account.isEmpty()) {
-                HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
                 }

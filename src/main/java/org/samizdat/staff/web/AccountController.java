@@ -8,6 +8,7 @@ import org.samizdat.staff.Newsroom;
 import org.samizdat.staff.NewsroomPage;
 import org.samizdat.staff.StaffDirectory;
 import org.samizdat.staff.StaffMember;
+import org.samizdat.staff.internal.TwoStep;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,48 +17,61 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Every staff member's own password (the first-run admin's first stop). */
+/**
+ * Every staff member's own password (the first-run admin's first stop). Changing it needs the current password
+ * and, when two-step sign-in is on, a code: an open session alone cannot take over the account.
+ */
 @Controller
 @Newsroom
 class AccountController {
 
     private final StaffDirectory staff;
     private final AuditLog audit;
+    private final TwoStep twoStep;
 
-    AccountController(StaffDirectory staff, AuditLog audit) {
+    AccountController(StaffDirectory staff, AuditLog audit, TwoStep twoStep) {
         this.staff = staff;
         this.audit = audit;
+        this.twoStep = twoStep;
     }
 
     @GetMapping("/newsroom/account")
     String account(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @RequestParam(required = false) String changed,
             Model model) {
-        model.addAttribute("errors", FieldErrors.none(page.t()));
-        model.addAttribute("changed", changed != null);
-        return "staff/account";
+        return show(model, page, FieldErrors.none(page.t()), changed != null);
     }
 
     @PostMapping("/newsroom/account")
     String changePassword(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, StaffMember who,
             @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String repeat, Model model, HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String repeat, @RequestParam(defaultValue = "") String code, Model model,
+            HttpServletResponse response) {
         FieldErrors errors = new FieldErrors(page.t());
-        if (!staff.passwordMatches(who.id(), current)) {
+        boolean currentRight = current.length() <= StaffDirectory.MAX_PASSWORD && staff.passwordMatches(who.id(), current);
+        if (!currentRight) {
             errors.add("current", "newsroom.account.wrongCurrent");
+        } else if (twoStep.enabled(who.id()) && !twoStep.accept(who.id(), code)) {
+            errors.add("code", "newsroom.twoStep.wrongCode");
         }
-        if (!StaffDirectory.acceptablePassword(password)) {
-            errors.add("password", "newsroom.error.passwordLength", StaffDirectory.MIN_PASSWORD, StaffDirectory.MAX_PASSWORD);
+        String problem = StaffDirectory.passwordProblem(password);
+        if (problem != null) {
+            errors.add("password", problem, StaffDirectory.MIN_PASSWORD, StaffDirectory.MAX_PASSWORD);
         } else if (!password.equals(repeat)) {
             errors.add("repeat", "newsroom.account.mismatch");
         }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("errors", errors);
-            model.addAttribute("changed", false);
-            return "staff/account";
+            return show(model, page, errors, false);
         }
         staff.changePassword(who.id(), password);
         audit.record(who, AuditAction.PASSWORD_CHANGED, null);
         return "redirect:/newsroom/account?changed";
+    }
+
+    private String show(Model model, NewsroomPage page, FieldErrors errors, boolean changed) {
+        model.addAttribute("errors", errors);
+        model.addAttribute("changed", changed);
+        model.addAttribute("needsCode", twoStep.enabled(page.who().id()));
+        return "staff/account";
     }
 }

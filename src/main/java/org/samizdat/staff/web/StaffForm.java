@@ -34,8 +34,9 @@ public record StaffForm(String username, String displayName, String role, String
         if (parsedRole() == null) {
             errors.add("role", "newsroom.error.choose");
         }
-        if (!StaffDirectory.acceptablePassword(password)) {
-            errors.add("password", "newsroom.error.passwordLength", StaffDirectory.MIN_PASSWORD, StaffDirectory.MAX_PASSWORD);
+        String problem = StaffDirectory.passwordProblem(password);
+        if (problem != null) {
+            errors.add("password", problem, StaffDirectory.MIN_PASSWORD, StaffDirectory.MAX_PASSWORD);
         }
         return errors;
     }

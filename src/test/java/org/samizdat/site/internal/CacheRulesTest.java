@@ -41,7 +41,7 @@ class CacheRulesTest {
         assertThat(rules.candidate(authorized)).isFalse();
         MockHttpServletRequest prefixed = request("GET", "/en");
         prefixed.addHeader("X-Forwarded-Prefix", "/elsewhere");
-        assertThat(rules.candidate(prefixed)).isFalse();
+        assertThat(rules.candidate(prefixed)).isTrue();
         MockHttpServletRequest longQuery = request("GET", "/en");
         longQuery.setQueryString("q=" + "x".repeat(300));
         assertThat(rules.candidate(longQuery)).isFalse();
@@ -56,6 +56,16 @@ class CacheRulesTest {
         two.setQueryString("page=2");
         two.setServerName("onion.example");
         assertThat(CacheRules.key(one)).isEqualTo(CacheRules.key(two)).isEqualTo("/en/sections/world?page=2");
+    }
+
+    @Test
+    void keysHoldAValidForwardedPrefixOnly() {
+        MockHttpServletRequest prefixed = request("GET", "/en");
+        prefixed.addHeader("X-Forwarded-Prefix", "/news/");
+        assertThat(CacheRules.key(prefixed)).isEqualTo("/news/en");
+        MockHttpServletRequest hostile = request("GET", "/en");
+        hostile.addHeader("X-Forwarded-Prefix", "//evil.example");
+        assertThat(CacheRules.key(hostile)).isEqualTo("/en");
     }
 
     @Test

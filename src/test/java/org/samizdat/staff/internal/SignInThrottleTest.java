@@ -83,4 +83,17 @@ class SignInThrottleTest {
         throttle.failed("carol", "10.1.1.1");
         assertThat(throttle.refused("carol", "10.9.9.9")).isFalse();
     }
+
+    @Test
+    void ipv6ClientsAreCountedPerSlash64() {
+        assertThat(SignInThrottle.addressKey("2001:db8:1:2:aaaa::1")).isEqualTo(SignInThrottle.addressKey("2001:db8:1:2:ffff::9"))
+                .isEqualTo("a:2001:db8:1:2::/64");
+        assertThat(SignInThrottle.addressKey("[2001:db8:1:3::1]")).isEqualTo("a:2001:db8:1:3::/64");
+        assertThat(SignInThrottle.addressKey("10.0.0.1")).isEqualTo("a:10.0.0.1");
+        for (int i = 0; i < 20; i++) {
+            throttle.failed("user" + i, "2001:db8:1:2::" + Integer.toHexString(i + 1));
+        }
+        assertThat(throttle.refused("someone", "2001:db8:1:2:dead:beef::1")).isTrue();
+        assertThat(throttle.refused("someone", "2001:db8:1:9::1")).isFalse();
+    }
 }
