@@ -77,4 +77,20 @@ class TwoNodesTest {
         assertThat(seen).as("node B's front page shows the story").isNotNull();
         assertThat(seen).as("the requirement: gone from node B's cache within 2 s").isLessThanOrEqualTo(Duration.ofSeconds(2));
     }
+
+    @Test
+    void aStaffSessionStartedOnOneNodeWorksOnTheOtherAndEndsOnBoth() throws Exception {
+        NewsroomClient onA = new NewsroomClient(nodeA.port());
+        onA.signIn("admin", nodeA.firstRunAdminPassword());
+        assertThat(onA.get("/newsroom/stories").statusCode()).isEqualTo(200);
+
+        NewsroomClient onB = NewsroomClient.withSession(nodeB.port(), onA.sessionId());
+        HttpResponse<String> stories = onB.get("/newsroom/stories");
+        assertThat(stories.statusCode()).as("node B knows the session node A started").isEqualTo(200);
+
+        assertThat(onB.post("/newsroom/signout", Map.of()).statusCode() / 100).isEqualTo(3);
+        HttpResponse<String> afterSignOut = onA.get("/newsroom/stories");
+        assertThat(afterSignOut.statusCode()).as("signed out on B means signed out on A").isEqualTo(302);
+        assertThat(afterSignOut.headers().firstValue("Location").orElse("")).contains("/newsroom/signin");
+    }
 }

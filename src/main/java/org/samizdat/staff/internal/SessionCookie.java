@@ -1,10 +1,10 @@
 package org.samizdat.staff.internal;
 
-import jakarta.servlet.SessionCookieConfig;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * The newsroom session cookie. Served over HTTPS ({@code samizdat.newsroom.secure-cookie=true}) it is
@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code __Host-} prefix demands Path=/, so the cookie then also travels with public page requests; the public
  * chain never reads a session and the page cache ignores this cookie, so public pages stay identical for
  * everyone. Over plain HTTP (a laptop) browsers refuse Secure cookies, so it is {@code newsroom} with
- * Path=/newsroom. HttpOnly and SameSite=Lax come from {@code server.servlet.session.cookie.*}.
+ * Path=/newsroom. Always HttpOnly and SameSite=Lax. Sessions themselves live in the database (Spring Session
+ * JDBC), so a staff member signed in on one app node is signed in on every node.
  */
 @Configuration
 class SessionCookie {
@@ -21,14 +22,14 @@ class SessionCookie {
     static final String PLAIN_NAME = "newsroom";
 
     @Bean
-    ServletContextInitializer newsroomSessionCookie(@Value("${samizdat.newsroom.secure-cookie:false}") boolean secure) {
-        return context -> {
-            SessionCookieConfig cookie = context.getSessionCookieConfig();
-            cookie.setName(secure ? SECURE_NAME : PLAIN_NAME);
-            cookie.setPath(secure ? "/" : "/newsroom");
-            cookie.setSecure(secure);
-            cookie.setHttpOnly(true);
-            cookie.setDomain(null);
-        };
+    CookieSerializer newsroomSessionCookie(@Value("${samizdat.newsroom.secure-cookie:false}") boolean secure) {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName(secure ? SECURE_NAME : PLAIN_NAME);
+        cookie.setCookiePath(secure ? "/" : "/newsroom");
+        cookie.setUseSecureCookie(secure);
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Lax");
+        cookie.setUseBase64Encoding(false);
+        return cookie;
     }
 }
