@@ -15,6 +15,7 @@ import org.samizdat.staff.Role;
 import org.samizdat.staff.StaffDirectory;
 import org.samizdat.support.AppTest;
 import org.samizdat.support.Browser;
+import org.samizdat.support.PageQuality;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.samizdat.support.AppTest;
 import org.samizdat.support.Browser;
+import org.samizdat.support.PageQuality;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 

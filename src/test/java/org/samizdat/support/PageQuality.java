@@ -1,4 +1,4 @@
-package org.samizdat.site.quality;
+package org.samizdat.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,8 +6,6 @@ import java.util.Map;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.samizdat.support.Axe;
-import org.samizdat.support.Browser;
 
 /**
  * The checks every page must pass in a real browser: no axe-core violations (light and dark colour scheme), the
@@ -15,7 +13,7 @@ import org.samizdat.support.Browser;
  * keyboard reaches, no horizontal scrolling at 320 and 640 CSS px (a 1280 px screen at 400% and 200% zoom), and
  * no request to another origin. {@link #check} returns every problem found, so one run shows them all.
  */
-final class PageQuality {
+public final class PageQuality {
 
     private static final int TAB_STOPS = 14;
     private static final String FOCUS_STYLE = """
@@ -52,13 +50,13 @@ final class PageQuality {
     private final Browser browser;
     private final String origin;
 
-    PageQuality(Browser browser, String origin) {
+    public PageQuality(Browser browser, String origin) {
         this.browser = browser;
         this.origin = origin;
     }
 
     /** Opens {@code path} and returns what is wrong with it; empty when it passes every check. */
-    List<String> check(String path, String lang) {
+    public List<String> check(String path, String lang) {
         viewport(1280, 900);
         colourScheme("light");
         browser.driver().get(origin + path);
@@ -66,7 +64,7 @@ final class PageQuality {
     }
 
     /** Checks the page the browser has open now (say, the answer to a form), in language {@code lang}. */
-    List<String> recheck(String lang) {
+    public List<String> recheck(String lang) {
         List<String> problems = new ArrayList<>();
         ChromeDriver driver = browser.driver();
         Axe.violations(driver).forEach(v -> problems.add("axe: " + v));
@@ -114,6 +112,10 @@ final class PageQuality {
 
     private List<String> otherOrigins() {
         List<String> problems = new ArrayList<>();
+        String page = browser.driver().getCurrentUrl();
+        if (!page.startsWith(origin + "/")) {
+            problems.add("the page itself came from another origin: " + page);
+        }
         browser.resourcesLoaded().stream().filter(url -> !url.startsWith(origin + "/"))
                 .forEach(url -> problems.add("request to another origin: " + url));
         browser.violations().forEach(v -> problems.add("CSP violation: " + v));
