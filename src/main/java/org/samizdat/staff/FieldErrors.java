@@ -49,6 +49,23 @@ public final class FieldErrors {
         return messages.get(field);
     }
 
+    /** {@code "true"} when the field has a message, else null, so a template leaves {@code aria-invalid} out. */
+    public String invalid(String field) {
+        return has(field) ? "true" : null;
+    }
+
+    /**
+     * The ids for the field's {@code aria-describedby}: its help texts, then its message (rendered with the id
+     * {@code <field>-error}) when it has one; null when there is nothing to point at.
+     */
+    public String describedBy(String field, String... help) {
+        String ids = String.join(" ", help);
+        if (has(field)) {
+            ids = (ids + " " + field + "-error").strip();
+        }
+        return ids.isEmpty() ? null : ids;
+    }
+
     public boolean isEmpty() {
         return messages.isEmpty();
     }

@@ -36,7 +36,7 @@ class SearchTest {
     }
 
     static List<String> headlines(HttpResponse<String> page) {
-        return Jsoup.parse(page.body()).select("ol.results h3 a").eachText();
+        return Jsoup.parse(page.body()).select("ol.results h2 a").eachText();
     }
 
     @Test

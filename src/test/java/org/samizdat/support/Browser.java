@@ -76,6 +76,12 @@ public final class Browser implements AutoCloseable {
                 """));
     }
 
+    /** Sends {@code languages} as the Accept-Language of every request from now on, as a browser set to them would. */
+    public void acceptLanguage(String languages) {
+        String agent = (String) driver.executeScript("return navigator.userAgent;");
+        driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", agent, "acceptLanguage", languages));
+    }
+
     @SuppressWarnings("unchecked")
     public List<String> violations() {
         return (List<String>) driver.executeScript("return window.__cspViolations || [];");

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Page quality: Lighthouse (npm package, Debian's chromium) on a story page, the home page and the support page
+# (skipped while /support answers 404), mobile and desktop presets, on the demo newsroom. Prints the four scores,
+# the bytes transferred and the number of requests. Loopback only: Chromium resolves no host name but 127.0.0.1,
+# and the script fails if any request went elsewhere. Not a test.
+# Usage: bench/lighthouse.sh        Tunables: PORT (18600-18699) LIGHTHOUSE_DIR JAVA_OPTS APP_ARGS
+# Measured on the 2-core box (Lighthouse 12.8.2, Chromium 156), performance/accessibility/best practices/SEO:
+# story mobile 96/100/100/100 (260,140 bytes, 8 requests: the lead photo at 3x density), desktop 100/100/100/100
+# (106,589 bytes); home mobile and desktop 100/100/100/100 (73,440 bytes, 4 requests). Weighted audits below
+# 100 are listed under each line.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+LIGHTHOUSE_VERSION=12.8.2
+LIGHTHOUSE_DIR=${LIGHTHOUSE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/samizdat-lighthouse}
+WORK=$(mktemp -d /tmp/samizdat-lighthouse.XXXXXX)
+APP_PID=""
+export CHROME_PATH=/usr/bin/chromium
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() {
+  local port
+  for port in $(seq 18600 18699); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  log "no free port in 18600-18699"; exit 1
+}
+
+if [ ! -x "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" ]; then
+  log "installing lighthouse@$LIGHTHOUSE_VERSION into $LIGHTHOUSE_DIR"
+  mkdir -p "$LIGHTHOUSE_DIR"
+  npm install --prefix "$LIGHTHOUSE_DIR" --no-audit --no-fund --loglevel=error "lighthouse@$LIGHTHOUSE_VERSION" >&2
+fi
+
+JAR=$(ls target/samizdat-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+if [ -n "$JAR" ] && unzip -l "$JAR" 2>/dev/null | grep -q BOOT-INF/; then
+  RUN=(-jar "$JAR")
+else
+  log "no executable jar: running from target/classes"
+  [ -d target/classes/org ] || ./mvnw -B -q -DskipTests compile
+  ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >&2
+  RUN=(-cp "target/classes:$(cat "$WORK/cp.txt")" org.samizdat.SamizdatApplication)
+fi
+PORT=${PORT:-$(free_port)}
+BASE="http://127.0.0.1:$PORT"
+log "starting the app with demo content on $BASE"
+java ${JAVA_OPTS:-} "${RUN[@]}" --server.address=127.0.0.1 --server.port="$PORT" --samizdat.data-dir="$WORK/data" \
+  --samizdat.demo-content=true --samizdat.canonical-origin="$BASE" --logging.level.root=warn ${APP_ARGS:-} \
+  >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+until curl -fs "$BASE/en" 2>/dev/null | grep -q '/en/stories/'; do
+  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; log "the app died"; exit 1; }
+  sleep 2
+done
+STORY=$(curl -fs "$BASE/en" | grep -o 'href="/en/stories/[^"]*"' | head -1 | sed 's/href="//; s/"$//')
+PAGES=("story $STORY" "home /en")
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/en/support")" = 404 ]; then
+  log "no support page yet (/en/support answers 404): skipped"
+else
+  PAGES+=("support /en/support")
+fi
+
+FLAGS="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+FLAGS="$FLAGS --disable-sync --no-first-run --disable-default-apps --disable-domain-reliability"
+FLAGS="$FLAGS --host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+
+printf '%-8s %-8s %5s %5s %5s %5s %9s %8s\n' page preset perf a11y bp seo bytes requests
+for entry in "${PAGES[@]}"; do
+  name=${entry%% *}; path=${entry#* }
+  for preset in mobile desktop; do
+    out="$WORK/$name-$preset.json"
+    args=(--output=json --output-path="$out" --quiet --chrome-flags="$FLAGS" --disable-full-page-screenshot
+          --only-categories=performance,accessibility,best-practices,seo)
+    [ "$preset" = desktop ] && args+=(--preset=desktop)
+    "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" "$BASE$path" "${args[@]}" >&2 || { log "lighthouse failed on $path"; exit 1; }
+    node -e '
+      const r = require(process.argv[1]);
+      const s = k => r.categories[k].score === null ? "n/a" : Math.round(r.categories[k].score * 100);
+      const requests = (r.audits["network-requests"].details || {items: []}).items;
+      const away = requests.filter(i => !i.url.startsWith(process.argv[2] + "/") && !i.url.startsWith("data:"));
+      console.log([process.argv[3].padEnd(8), process.argv[4].padEnd(8), String(s("performance")).padStart(5),
+        String(s("accessibility")).padStart(5), String(s("best-practices")).padStart(5), String(s("seo")).padStart(5),
+        String(r.audits["total-byte-weight"].numericValue).padStart(9), String(requests.length).padStart(8)].join(" "));
+      const weighted = new Set(Object.values(r.categories).flatMap(c => c.auditRefs.filter(a => a.weight > 0).map(a => a.id)));
+      for (const id of weighted) {
+        const a = r.audits[id];
+        if (a.score !== null && a.score < 1) console.log("         " + id + " " + Math.round(a.score * 100) + ": " + a.title);
+      }
+      if (away.length) { console.log("requests off loopback: " + away.map(i => i.url).join(", ")); process.exit(2); }
+    ' "$out" "$BASE" "$name" "$preset"
+  done
+done
