@@ -1,0 +1,105 @@
+package org.samizdat.revenue.asks.internal;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.samizdat.content.SafeMarkdown;
+import org.samizdat.revenue.asks.Ask;
+import org.samizdat.revenue.asks.AskKind;
+import org.samizdat.revenue.asks.AskRules;
+import org.samizdat.revenue.asks.SuggestedAmounts;
+import org.samizdat.shared.Language;
+import org.samizdat.shared.web.PagePart;
+import org.samizdat.shared.web.Pages;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Renders the live asks of a language once into the HTML of each page place and keeps it until asks change:
+ * every variant as an inert {@code <template>} for the script to choose from, and a plain link to the support
+ * page for readers without JavaScript. The same bytes for every reader.
+ */
+@Component
+class AskHtml {
+
+    private final AskRepository asks;
+    private final SafeMarkdown markdown;
+    private final TemplateEngine templates;
+    private final Pages pages;
+    private final AskSettings settings;
+    private final AskLimitsSource limits;
+    private final Map<Language, Map<PagePart.Place, String>> rendered = new ConcurrentHashMap<>();
+
+    AskHtml(AskRepository asks, SafeMarkdown markdown, TemplateEngine templates, Pages pages, AskSettings settings,
+            AskLimitsSource limits) {
+        this.asks = asks;
+        this.markdown = markdown;
+        this.templates = templates;
+        this.pages = pages;
+        this.settings = settings;
+        this.limits = limits;
+    }
+
+    String html(Language language, PagePart.Place place) {
+        return rendered.computeIfAbsent(language, this::render).getOrDefault(place, "");
+    }
+
+    /** Runs after commit and before the page cache is emptied, so re-rendered pages carry the new asks. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void on(AsksChanged changed) {
+        rendered.clear();
+    }
+
+    AskPage page(Language language) {
+        Map<AskKind, List<AskView>> views = new EnumMap<>(AskKind.class);
+        for (AskKind kind : AskKind.values()) {
+            views.put(kind, new ArrayList<>());
+        }
+        for (Ask ask : asks.live(language)) {
+            views.get(ask.kind()).add(view(ask));
+        }
+        String note = asks.safetyNote(language);
+        return new AskPage(language, pages.texts(language), pages.site().name(language), AskPaths.support(language),
+                AskPaths.CHECKOUT, settings, limits.limits(), views.get(AskKind.NOTICE), views.get(AskKind.BANNER),
+                views.get(AskKind.STORY), views.get(AskKind.MODAL), note.isBlank() ? "" : markdown.toHtml(note));
+    }
+
+    private Map<PagePart.Place, String> render(Language language) {
+        AskPage page = page(language);
+        Map<PagePart.Place, String> html = new EnumMap<>(PagePart.Place.class);
+        html.put(PagePart.Place.TOP, render("revenue/asks/top.jte", page));
+        html.put(PagePart.Place.STORY_END, render("revenue/asks/story.jte", page));
+        html.put(PagePart.Place.BODY_END, render("revenue/asks/end.jte", page));
+        return html;
+    }
+
+    private String render(String template, AskPage page) {
+        StringOutput out = new StringOutput();
+        templates.render(template, page, out);
+        return out.toString();
+    }
+
+    private AskView view(Ask ask) {
+        List<AskView.Preset> presets = new ArrayList<>();
+        List<String> currencies = new ArrayList<>();
+        for (String frequency : AskRules.FREQUENCIES) {
+            SuggestedAmounts.parse(ask.amounts(frequency)).orElse(SuggestedAmounts.NONE).byCurrency()
+                    .forEach((currency, amounts) -> {
+                        if (!currencies.contains(currency)) {
+                            currencies.add(currency);
+                        }
+                        amounts.forEach(amount -> presets.add(new AskView.Preset(frequency, currency, amount)));
+                    });
+        }
+        return new AskView(ask.id(), ask.kind().code(), ask.headline(), markdown.toHtml(ask.body()), ask.signature(),
+                ask.button(), ask.showGoal(), currencies.isEmpty() ? limits.limits().currencies() : currencies, presets,
+                AskRules.methods(ask.methods()));
+    }
+}
