@@ -30,7 +30,7 @@ create table ask_safety_note (
 create table ask_count (
   ask_id  bigint      not null references ask (id),
   event   varchar(10) not null,
-  day     date        not null,
-  count   bigint      not null,
-  primary key (ask_id, event, day)
+  on_day  date        not null,
+  hits    bigint      not null,
+  primary key (ask_id, event, on_day)
 );

@@ -93,9 +93,9 @@ class AskRepository {
 
     /** Adds one to the day's counter; the insert-if-missing is safe when two requests race for a new row. */
     void count(long askId, AskEvent event, LocalDate day) {
-        String increment = "update ask_count set count = count + 1 where ask_id = ? and event = ? and day = ?";
+        String increment = "update ask_count set hits = hits + 1 where ask_id = ? and event = ? and on_day = ?";
         if (jdbc.sql(increment).params(askId, event.code(), Date.valueOf(day)).update() == 0) {
-            int inserted = jdbc.sql("insert into ask_count (ask_id, event, day, count) values (?, ?, ?, 1) on conflict do nothing")
+            int inserted = jdbc.sql("insert into ask_count (ask_id, event, on_day, hits) values (?, ?, ?, 1) on conflict do nothing")
                     .params(askId, event.code(), Date.valueOf(day)).update();
             if (inserted == 0) {
                 jdbc.sql(increment).params(askId, event.code(), Date.valueOf(day)).update();
@@ -105,7 +105,7 @@ class AskRepository {
 
     /** Totals per variant and event since a day (inclusive). */
     List<AskTotal> totals(LocalDate since) {
-        return jdbc.sql("select ask_id, event, sum(count) as total from ask_count where day >= ? group by ask_id, event")
+        return jdbc.sql("select ask_id, event, sum(hits) as total from ask_count where on_day >= ? group by ask_id, event")
                 .param(Date.valueOf(since))
                 .query((rs, n) -> new AskTotal(rs.getLong("ask_id"), rs.getString("event"), rs.getLong("total"))).list();
     }
