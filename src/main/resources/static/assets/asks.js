@@ -52,7 +52,12 @@
     if (!t) return null;
     var d = place(t, document.body), f = d.querySelector('form'), amount = f.elements.amount;
     function sync() {
-      var fr = f.elements.frequency.value, cur = f.elements.currency.value;
+      var fr = f.elements.frequency.value, sel = f.elements.currency, cur = sel.value, o = sel.options[sel.selectedIndex];
+      if (o) {
+        amount.min = o.getAttribute('data-min');
+        amount.max = o.getAttribute('data-max');
+        d.querySelector('.ask-hint').textContent = o.getAttribute('data-range');
+      }
       $$('[data-amount]', f).forEach(function (b) {
         b.hidden = b.getAttribute('data-frequency') !== fr || b.getAttribute('data-currency') !== cur;
         b.setAttribute('aria-pressed', String(!b.hidden && b.getAttribute('data-amount') === amount.value));

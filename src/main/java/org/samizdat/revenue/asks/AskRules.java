@@ -1,8 +1,10 @@
 package org.samizdat.revenue.asks;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.samizdat.revenue.RevenueOptions;
 
 /**
  * What makes an ask variant publishable: the texts each kind needs, length limits, and for the support dialog
@@ -31,7 +33,10 @@ public final class AskRules {
         return words.isEmpty() ? List.of() : List.of(words.split("[\\s,]+"));
     }
 
-    public static List<Problem> check(Ask ask, AskLimits limits) {
+    /** Payment methods the dialog may offer: the providers' ids, whether or not they are enabled right now. */
+    public static final List<String> KNOWN_METHODS = List.of("test", "stripe", "btcpay", "bank");
+
+    public static List<Problem> check(Ask ask, RevenueOptions options) {
         List<Problem> problems = new ArrayList<>();
         required(problems, "name", ask.name());
         length(problems, "name", ask.name(), 100);
@@ -43,7 +48,7 @@ public final class AskRules {
         if (ask.kind() == AskKind.MODAL) {
             boolean any = false;
             for (String frequency : FREQUENCIES) {
-                any |= amounts(problems, "amounts_" + frequency, ask.amounts(frequency), limits);
+                any |= amounts(problems, "amounts_" + frequency, ask.amounts(frequency), options);
             }
             if (!any) {
                 problems.add(new Problem("amounts_once", "asks.error.noAmounts"));
@@ -53,8 +58,8 @@ public final class AskRules {
                 problems.add(new Problem("methods", "asks.error.noMethods"));
             }
             for (String method : methods) {
-                if (!limits.methods().contains(method)) {
-                    problems.add(new Problem("methods", "asks.error.method", method, String.join(" ", limits.methods())));
+                if (!KNOWN_METHODS.contains(method) && !options.methods().contains(method)) {
+                    problems.add(new Problem("methods", "asks.error.method", method, String.join(" ", KNOWN_METHODS)));
                 }
             }
         }
@@ -62,7 +67,7 @@ public final class AskRules {
     }
 
     /** Checks one frequency's amounts; true when it suggests any. */
-    private static boolean amounts(List<Problem> problems, String field, String text, AskLimits limits) {
+    private static boolean amounts(List<Problem> problems, String field, String text, RevenueOptions options) {
         if (text != null && text.length() > 300) {
             problems.add(new Problem(field, "newsroom.error.tooLong", 300, text.length()));
             return false;
@@ -73,16 +78,27 @@ public final class AskRules {
             return false;
         }
         parsed.byCurrency().forEach((currency, amounts) -> {
-            if (!limits.currencies().contains(currency)) {
-                problems.add(new Problem(field, "asks.error.currency", currency, String.join(" ", limits.currencies())));
+            if (!options.currencies().contains(currency)) {
+                problems.add(new Problem(field, "asks.error.currency", currency, String.join(" ", options.currencies())));
+                return;
             }
             for (long amount : amounts) {
-                if (amount < limits.min() || amount > limits.max()) {
-                    problems.add(new Problem(field, "asks.error.range", amount, limits.min(), limits.max()));
+                BigDecimal minor = BigDecimal.valueOf(amount).movePointRight(options.minorDigits(currency));
+                if (minor.compareTo(BigDecimal.valueOf(options.minimumMinor(currency))) < 0
+                        || minor.compareTo(BigDecimal.valueOf(options.maximumMinor(currency))) > 0) {
+                    problems.add(new Problem(field, "asks.error.range", amount + " " + currency, range(options, currency)));
                 }
             }
         });
         return !parsed.isEmpty();
+    }
+
+    /** The accepted range of a currency in whole major units as readers write it, e.g. "1–10000 USD". */
+    public static String range(RevenueOptions options, String currency) {
+        int digits = options.minorDigits(currency);
+        return BigDecimal.valueOf(options.minimumMinor(currency), digits).stripTrailingZeros().toPlainString() + "–"
+                + BigDecimal.valueOf(options.maximumMinor(currency), digits).stripTrailingZeros().toPlainString() + " "
+                + currency;
     }
 
     private static void required(List<Problem> problems, String field, String value) {

@@ -152,7 +152,7 @@ class AskDeskTest {
         for (String payload : payloads) {
             for (AskKind kind : AskKind.values()) {
                 Asks.Saved saved = asks.save(new Ask(0, kind, Language.EN, cut(payload, 100), true, cut(payload, 200),
-                        payload, cut(payload, 200), cut(payload, 60), "USD 5 " + (n % 7 + 1), "", "", "card", true));
+                        payload, cut(payload, 200), cut(payload, 60), "USD 5 " + (n % 7 + 1), "", "", "test", true));
                 assertThat(saved.problems()).as(kind + " " + payload).isEmpty();
             }
             n++;

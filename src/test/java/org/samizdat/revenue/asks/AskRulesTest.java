@@ -5,12 +5,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.samizdat.revenue.RevenueOptions;
 import org.samizdat.shared.Language;
 
 /** The rules an ask variant must meet before readers see it, and the suggested-amounts syntax editors write. */
 class AskRulesTest {
 
-    static final AskLimits LIMITS = new AskLimits(List.of("USD", "EUR"), List.of("card", "crypto", "bank"), 1, 10_000);
+    /** USD and EUR from 1 to 10,000, JPY (no minor unit) from 100 to 1,000,000; test and bank enabled. */
+    static final RevenueOptions LIMITS = new RevenueOptions() {
+        public List<String> currencies() {
+            return List.of("USD", "EUR", "JPY");
+        }
+
+        public List<String> methods() {
+            return List.of("test", "bank");
+        }
+
+        public long minimumMinor(String currency) {
+            return 100;
+        }
+
+        public long maximumMinor(String currency) {
+            return 1_000_000;
+        }
+
+        public int minorDigits(String currency) {
+            return currency.equals("JPY") ? 0 : 2;
+        }
+
+        public String format(long amountMinor, String currency, Language language) {
+            return amountMinor + " " + currency;
+        }
+    };
 
     static Ask modal(String once, String monthly, String annual, String methods) {
         return new Ask(0, AskKind.MODAL, Language.EN, "Letter A", true, "", "Dear reader", "The editors", "", once,
@@ -43,20 +69,24 @@ class AskRulesTest {
 
     @Test
     void aCompleteDialogPasses() {
-        assertThat(AskRules.check(modal("USD 10 25", "USD 5 10; EUR 5", "", "card crypto"), LIMITS)).isEmpty();
+        assertThat(AskRules.check(modal("USD 10 25", "USD 5 10; EUR 5", "JPY 500", "test stripe"), LIMITS)).isEmpty();
     }
 
     @Test
     void aDialogNeedsAmountsAndKnownMethods() {
         assertThat(fields(modal("", "", "", ""))).containsExactly("amounts_once", "methods");
-        assertThat(fields(modal("USD 5", "", "", "card paypal"))).containsExactly("methods");
+        assertThat(fields(modal("USD 5", "", "", "bank paypal"))).containsExactly("methods");
     }
 
     @Test
     void amountsMustBeInAcceptedCurrenciesAndWithinLimits() {
-        assertThat(fields(modal("GBP 5", "USD 20000", "USD 10", "card")))
+        assertThat(fields(modal("GBP 5", "USD 20000", "USD 10", "bank")))
                 .containsExactly("amounts_once", "amounts_monthly");
-        assertThat(fields(modal("USD 5 10", "nonsense", "", "card"))).containsExactly("amounts_monthly");
+        assertThat(fields(modal("USD 5 10", "nonsense", "", "bank"))).containsExactly("amounts_monthly");
+        assertThat(fields(modal("JPY 99", "JPY 1000001", "JPY 100 1000000", "bank")))
+                .containsExactly("amounts_once", "amounts_monthly");
+        assertThat(AskRules.range(LIMITS, "USD")).isEqualTo("1–10000 USD");
+        assertThat(AskRules.range(LIMITS, "JPY")).isEqualTo("100–1000000 JPY");
     }
 
     @Test

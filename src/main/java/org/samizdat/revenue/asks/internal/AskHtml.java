@@ -2,12 +2,14 @@ package org.samizdat.revenue.asks.internal;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.samizdat.content.SafeMarkdown;
+import org.samizdat.revenue.RevenueOptions;
 import org.samizdat.revenue.asks.Ask;
 import org.samizdat.revenue.asks.AskKind;
 import org.samizdat.revenue.asks.AskRules;
@@ -33,17 +35,17 @@ class AskHtml {
     private final TemplateEngine templates;
     private final Pages pages;
     private final AskSettings settings;
-    private final AskLimitsSource limits;
+    private final RevenueOptions options;
     private final Map<Language, Map<PagePart.Place, String>> rendered = new ConcurrentHashMap<>();
 
     AskHtml(AskRepository asks, SafeMarkdown markdown, TemplateEngine templates, Pages pages, AskSettings settings,
-            AskLimitsSource limits) {
+            RevenueOptions options) {
         this.asks = asks;
         this.markdown = markdown;
         this.templates = templates;
         this.pages = pages;
         this.settings = settings;
-        this.limits = limits;
+        this.options = options;
     }
 
     String html(Language language, PagePart.Place place) {
@@ -63,11 +65,11 @@ class AskHtml {
             views.put(kind, new ArrayList<>());
         }
         for (Ask ask : asks.live(language)) {
-            views.get(ask.kind()).add(view(ask));
+            views.get(ask.kind()).add(view(ask, language));
         }
         String note = asks.safetyNote(language);
         return new AskPage(language, pages.texts(language), pages.site().name(language), AskPaths.support(language),
-                AskPaths.CHECKOUT, settings, limits.limits(), views.get(AskKind.NOTICE), views.get(AskKind.BANNER),
+                AskPaths.CHECKOUT, settings, views.get(AskKind.NOTICE), views.get(AskKind.BANNER),
                 views.get(AskKind.STORY), views.get(AskKind.MODAL), note.isBlank() ? "" : markdown.toHtml(note));
     }
 
@@ -86,7 +88,7 @@ class AskHtml {
         return out.toString();
     }
 
-    private AskView view(Ask ask) {
+    private AskView view(Ask ask, Language language) {
         List<AskView.Preset> presets = new ArrayList<>();
         List<String> currencies = new ArrayList<>();
         for (String frequency : AskRules.FREQUENCIES) {
@@ -98,8 +100,22 @@ class AskHtml {
                         amounts.forEach(amount -> presets.add(new AskView.Preset(frequency, currency, amount)));
                     });
         }
+        if (currencies.isEmpty()) {
+            currencies.addAll(options.currencies());
+        }
+        List<String> methods = AskRules.methods(ask.methods()).stream().filter(options.methods()::contains).toList();
         return new AskView(ask.id(), ask.kind().code(), ask.headline(), markdown.toHtml(ask.body()), ask.signature(),
-                ask.button(), ask.showGoal(), currencies.isEmpty() ? limits.limits().currencies() : currencies, presets,
-                AskRules.methods(ask.methods()));
+                ask.button(), ask.showGoal(), currencies.stream().filter(options.currencies()::contains)
+                        .map(code -> currency(code, language)).toList(), presets,
+                methods.isEmpty() ? options.methods() : methods);
+    }
+
+    private AskView.Currency currency(String code, Language language) {
+        int digits = options.minorDigits(code);
+        long min = options.minimumMinor(code);
+        long max = options.maximumMinor(code);
+        return new AskView.Currency(code, BigDecimal.valueOf(min, digits).toPlainString(),
+                BigDecimal.valueOf(max, digits).toPlainString(), pages.texts(language).get("asks.range",
+                        options.format(min, code, language), options.format(max, code, language)));
     }
 }

@@ -1,13 +1,12 @@
 package org.samizdat.revenue.asks.internal;
 
 import java.util.List;
-import org.samizdat.revenue.asks.AskLimits;
 import org.samizdat.shared.Language;
 import org.samizdat.shared.web.Texts;
 
 /** Everything the ask templates of one language need; the same for every reader, so pages stay cacheable. */
 public record AskPage(Language language, Texts t, String siteName, String supportPath, String checkoutPath,
-        AskSettings settings, AskLimits limits, List<AskView> notices, List<AskView> banners, List<AskView> stories,
+        AskSettings settings, List<AskView> notices, List<AskView> banners, List<AskView> stories,
         List<AskView> modals, String safetyNoteHtml) {
 
     public String lang() {

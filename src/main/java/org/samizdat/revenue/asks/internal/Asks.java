@@ -3,9 +3,9 @@ package org.samizdat.revenue.asks.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.samizdat.revenue.RevenueOptions;
 import org.samizdat.revenue.asks.Ask;
 import org.samizdat.revenue.asks.AskKind;
-import org.samizdat.revenue.asks.AskLimits;
 import org.samizdat.revenue.asks.AskRules;
 import org.samizdat.revenue.asks.SuggestedAmounts;
 import org.samizdat.shared.Language;
@@ -22,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Asks {
 
     private final AskRepository repository;
-    private final AskLimitsSource limits;
+    private final RevenueOptions options;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Asks(AskRepository repository, AskLimitsSource limits, ApplicationEventPublisher events, Clock clock) {
+    Asks(AskRepository repository, RevenueOptions options, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
-        this.limits = limits;
+        this.options = options;
         this.events = events;
         this.clock = clock;
     }
@@ -47,15 +47,20 @@ public class Asks {
         return repository.find(id);
     }
 
-    public AskLimits limits() {
-        return limits.limits();
+    public RevenueOptions options() {
+        return options;
+    }
+
+    /** What the payment side accepts, for the editor's help text: each currency with its range. */
+    public String accepted() {
+        return String.join(", ", options.currencies().stream().map(c -> AskRules.range(options, c)).toList());
     }
 
     /** Saves a new variant (id 0) or changes an existing one; its kind and language never change. */
     @Transactional
     public Saved save(Ask draft) {
         Ask ask = tidy(draft);
-        List<AskRules.Problem> problems = AskRules.check(ask, limits.limits());
+        List<AskRules.Problem> problems = AskRules.check(ask, options);
         if (!problems.isEmpty()) {
             return new Saved(ask.id(), problems);
         }

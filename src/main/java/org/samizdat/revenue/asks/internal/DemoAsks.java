@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.samizdat.revenue.asks.Ask;
 import org.samizdat.revenue.asks.AskKind;
+import org.samizdat.revenue.asks.AskRules;
 import org.samizdat.shared.Language;
 import org.samizdat.shared.web.SiteProperties;
 import org.springframework.boot.ApplicationArguments;
@@ -36,8 +37,8 @@ class DemoAsks implements ApplicationRunner {
         if (!wanted || repository.any()) {
             return;
         }
-        String methods = String.join(" ", asks.limits().methods());
-        String amounts = asks.limits().currencies().get(0);
+        String methods = String.join(" ", AskRules.KNOWN_METHODS);
+        String amounts = asks.options().currencies().isEmpty() ? "USD" : asks.options().currencies().get(0);
         seed(Language.EN, "Our journalism is banned at home. We need your help to keep reporting.",
                 "No ads since 2022.", "Running this site costs **$10,000 a month**. Readers like you fill the gap.",
                 "Dear reader, we are a small newsroom in exile. We carry no ads and take no money from governments: "

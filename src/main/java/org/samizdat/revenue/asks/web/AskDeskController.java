@@ -111,7 +111,7 @@ class AskDeskController {
     private String form(NewsroomPage page, Ask ask, FieldErrors errors, Model model) {
         model.addAttribute("ask", ask);
         model.addAttribute("errors", errors);
-        model.addAttribute("limits", asks.limits());
+        model.addAttribute("accepted", asks.accepted());
         return "revenue/asks/edit";
     }
 
