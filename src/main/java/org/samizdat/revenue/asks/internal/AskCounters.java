@@ -9,11 +9,14 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.samizdat.revenue.DonationCompleted;
 import org.samizdat.revenue.asks.Ask;
 import org.samizdat.revenue.asks.AskEvent;
 import org.samizdat.shared.Sha256;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Counts what readers' browsers report about asks, one row per variant, event and day, and nothing about the
@@ -58,6 +61,13 @@ public class AskCounters {
         if (ask != null && ask.matches("[0-9]{1,18}") && repository.exists(Long.parseLong(ask))) {
             repository.count(Long.parseLong(ask), AskEvent.COMPLETED, today());
         }
+    }
+
+    /** A donation made through an ask's dialog counts as that variant's completion, once the ledger has committed it. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void on(DonationCompleted donation) {
+        completed(donation.ask());
     }
 
     /** Totals per variant since the day given. */
