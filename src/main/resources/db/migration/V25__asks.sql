@@ -19,13 +19,6 @@ create table ask (
 );
 create index ask_live on ask (language, active, kind);
 
--- The editor-written note for readers for whom donating is dangerous, one per language.
-create table ask_safety_note (
-  language    varchar(2) primary key,
-  body        varchar(4000) not null,
-  updated_at  timestamp with time zone not null
-);
-
 -- Aggregate counts per ask variant, event and day; nothing about any reader.
 create table ask_count (
   ask_id  bigint      not null references ask (id),

@@ -99,7 +99,9 @@
     if (!box || !window.fetch) return;
     fetch(cfg.getAttribute('data-goal')).then(function (r) { return r.ok ? r.json() : null; }).then(function (g) {
       if (!g || !(g.goal > 0)) return;
-      var text = box.querySelector('[data-goal-text]'), args = [g.raised, g.goal, g.currency, Math.round(g.percent)];
+      var f = new Intl.NumberFormat(document.documentElement.lang, { style: 'currency', currency: g.currency }),
+        unit = Math.pow(10, f.resolvedOptions().maximumFractionDigits), text = box.querySelector('[data-goal-text]'),
+        args = [f.format(g.raised / unit), f.format(g.goal / unit), Math.round(g.percent)];
       box.querySelector('progress').value = Math.min(100, g.percent);
       text.textContent = text.getAttribute('data-goal-text').replace(/\{(\d)\}/g, function (m, i) { return args[i]; });
       box.hidden = false;

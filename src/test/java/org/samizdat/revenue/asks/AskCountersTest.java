@@ -56,7 +56,7 @@ class AskCountersTest {
 
     @AfterEach
     void pause() {
-        new LiveAsks(asks, jdbc).pauseAll();
+        new LiveAsks(asks, jdbc, events).pauseAll();
         counters.clearLimits();
     }
 
@@ -76,7 +76,7 @@ class AskCountersTest {
 
     @Test
     void browsersReportShownOpenedAndContinuedAndDonationsComplete() throws Exception {
-        long modal = new LiveAsks(asks, jdbc).everyKind(Language.EN, "counted");
+        long modal = new LiveAsks(asks, jdbc, events).everyKind(Language.EN, "counted");
         HttpResponse<String> shown = beacon("/support/asks/" + modal + "/shown", "Sec-Fetch-Site", "same-origin");
         assertThat(shown.statusCode()).isEqualTo(204);
         assertThat(shown.headers().allValues("Set-Cookie")).isEmpty();
@@ -104,7 +104,7 @@ class AskCountersTest {
 
     @Test
     void unknownVariantsEventsAndOtherSitesAreRefused() throws Exception {
-        long modal = new LiveAsks(asks, jdbc).everyKind(Language.EN, "refused");
+        long modal = new LiveAsks(asks, jdbc, events).everyKind(Language.EN, "refused");
         assertThat(beacon("/support/asks/999999999/shown").statusCode()).isEqualTo(404);
         assertThat(beacon("/support/asks/abc/shown").statusCode()).isEqualTo(404);
         assertThat(beacon("/support/asks/" + modal + "/completed").statusCode()).isEqualTo(404);
@@ -119,7 +119,7 @@ class AskCountersTest {
 
     @Test
     void oneClientMayReportOnlySoOftenAMinute() throws Exception {
-        long modal = new LiveAsks(asks, jdbc).everyKind(Language.EN, "limited");
+        long modal = new LiveAsks(asks, jdbc, events).everyKind(Language.EN, "limited");
         int accepted = 0;
         int refused = 0;
         for (int i = 0; i < 70; i++) {

@@ -26,6 +26,7 @@ import org.samizdat.support.AppTest;
 import org.samizdat.support.Browser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The display rules in a real browser: decided by the script from what this browser stored, nothing else. */
@@ -45,6 +46,9 @@ class AskDisplayBrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Autowired
     StoryWorkflow workflow;
@@ -68,7 +72,7 @@ class AskDisplayBrowserTest {
     @BeforeEach
     void freshReader() {
         counters.clearLimits();
-        new LiveAsks(asks, jdbc).everyKind(Language.EN, "browser");
+        new LiveAsks(asks, jdbc, events).everyKind(Language.EN, "browser");
         origin = "http://127.0.0.1:" + port;
         driver = browser.driver();
         driver.get(origin + "/robots.txt");
@@ -77,7 +81,7 @@ class AskDisplayBrowserTest {
 
     @AfterEach
     void pause() {
-        new LiveAsks(asks, jdbc).pauseAll();
+        new LiveAsks(asks, jdbc, events).pauseAll();
     }
 
     void view(String path) {

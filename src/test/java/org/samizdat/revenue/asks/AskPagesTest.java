@@ -24,6 +24,7 @@ import org.samizdat.staff.StaffMember;
 import org.samizdat.support.AppTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Asks on public pages: the same bytes for every reader, served from the page cache, refreshed when asks change. */
@@ -42,13 +43,16 @@ class AskPagesTest {
     JdbcClient jdbc;
 
     @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
     StoryWorkflow workflow;
 
     final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void pause() {
-        new LiveAsks(asks, jdbc).pauseAll();
+        new LiveAsks(asks, jdbc, events).pauseAll();
     }
 
     HttpResponse<String> get(String path) throws Exception {
@@ -66,7 +70,7 @@ class AskPagesTest {
 
     @Test
     void everyReaderGetsTheSameCachedPageWithEveryAskInIt() throws Exception {
-        LiveAsks live = new LiveAsks(asks, jdbc);
+        LiveAsks live = new LiveAsks(asks, jdbc, events);
         live.everyKind(Language.EN, "alpha");
         live.add(AskKind.BANNER, Language.EN, "banner beta", "Second banner", "Costs beta");
         live.everyKind(Language.RU, "гамма");
@@ -111,7 +115,7 @@ class AskPagesTest {
 
     @Test
     void changingAnAskRefreshesCachedPagesAndPausingRemovesTheScript() throws Exception {
-        long modal = new LiveAsks(asks, jdbc).everyKind(Language.EN, "before");
+        long modal = new LiveAsks(asks, jdbc, events).everyKind(Language.EN, "before");
         get("/en");
         assertThat(get("/en").headers().firstValue("X-Cache")).hasValue("hit");
         Ask ask = asks.find(modal).orElseThrow();
@@ -121,7 +125,7 @@ class AskPagesTest {
         assertThat(changed.headers().firstValue("X-Cache")).hasValue("miss");
         assertThat(changed.body()).contains("Dear reader, after the edit").doesNotContain("Dear reader before");
 
-        new LiveAsks(asks, jdbc).pauseAll();
+        new LiveAsks(asks, jdbc, events).pauseAll();
         String none = get("/en").body();
         assertThat(none).doesNotContain("data-ask-kind").doesNotContain("/assets/asks.js");
     }

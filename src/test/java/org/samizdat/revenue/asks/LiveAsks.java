@@ -2,6 +2,8 @@ package org.samizdat.revenue.asks;
 
 import org.samizdat.revenue.asks.internal.Asks;
 import org.samizdat.shared.Language;
+import org.samizdat.shared.web.PagesChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Puts asks in front of readers for a test and takes them all away again, so other tests see pages without asks. */
@@ -9,10 +11,12 @@ final class LiveAsks {
 
     private final Asks asks;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    LiveAsks(Asks asks, JdbcClient jdbc) {
+    LiveAsks(Asks asks, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.asks = asks;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     long add(AskKind kind, Language language, String name, String headline, String body) {
@@ -37,8 +41,6 @@ final class LiveAsks {
     /** Pauses every ask and lets pages re-render without them. */
     void pauseAll() {
         jdbc.sql("update ask set active = false").update();
-        jdbc.sql("delete from ask_safety_note").update();
-        asks.saveSafetyNote(Language.EN, "");
-        jdbc.sql("delete from ask_safety_note").update();
+        events.publishEvent(PagesChanged.everyPage());
     }
 }

@@ -14,8 +14,10 @@ import org.samizdat.revenue.asks.Ask;
 import org.samizdat.revenue.asks.AskKind;
 import org.samizdat.revenue.asks.AskRules;
 import org.samizdat.revenue.asks.SuggestedAmounts;
+import org.samizdat.revenue.internal.Settings;
 import org.samizdat.shared.Language;
 import org.samizdat.shared.web.PagePart;
+import org.samizdat.shared.web.PagesChanged;
 import org.samizdat.shared.web.Pages;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,16 +36,18 @@ class AskHtml {
     private final SafeMarkdown markdown;
     private final TemplateEngine templates;
     private final Pages pages;
-    private final AskSettings settings;
+    private final AskSettings askSettings;
+    private final Settings settings;
     private final RevenueOptions options;
     private final Map<Language, Map<PagePart.Place, String>> rendered = new ConcurrentHashMap<>();
 
-    AskHtml(AskRepository asks, SafeMarkdown markdown, TemplateEngine templates, Pages pages, AskSettings settings,
-            RevenueOptions options) {
+    AskHtml(AskRepository asks, SafeMarkdown markdown, TemplateEngine templates, Pages pages, AskSettings askSettings,
+            Settings settings, RevenueOptions options) {
         this.asks = asks;
         this.markdown = markdown;
         this.templates = templates;
         this.pages = pages;
+        this.askSettings = askSettings;
         this.settings = settings;
         this.options = options;
     }
@@ -52,10 +56,13 @@ class AskHtml {
         return rendered.computeIfAbsent(language, this::render).getOrDefault(place, "");
     }
 
-    /** Runs after commit and before the page cache is emptied, so re-rendered pages carry the new asks. */
+    /**
+     * Any page change may be the asks' or the revenue settings' (the donor-safety note): forget the HTML after commit,
+     * before the page cache drops pages, so re-rendered pages carry the change.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    void on(AsksChanged changed) {
+    void on(PagesChanged changed) {
         rendered.clear();
     }
 
@@ -67,10 +74,9 @@ class AskHtml {
         for (Ask ask : asks.live(language)) {
             views.get(ask.kind()).add(view(ask, language));
         }
-        String note = asks.safetyNote(language);
         return new AskPage(language, pages.texts(language), pages.site().name(language), AskPaths.support(language),
-                AskPaths.CHECKOUT, settings, views.get(AskKind.NOTICE), views.get(AskKind.BANNER),
-                views.get(AskKind.STORY), views.get(AskKind.MODAL), note.isBlank() ? "" : markdown.toHtml(note));
+                AskPaths.CHECKOUT, askSettings, views.get(AskKind.NOTICE), views.get(AskKind.BANNER),
+                views.get(AskKind.STORY), views.get(AskKind.MODAL), settings.current().note(language));
     }
 
     private Map<PagePart.Place, String> render(Language language) {

@@ -7,7 +7,7 @@ import org.samizdat.shared.web.Texts;
 /** Everything the ask templates of one language need; the same for every reader, so pages stay cacheable. */
 public record AskPage(Language language, Texts t, String siteName, String supportPath, String checkoutPath,
         AskSettings settings, List<AskView> notices, List<AskView> banners, List<AskView> stories,
-        List<AskView> modals, String safetyNoteHtml) {
+        List<AskView> modals, String safetyNote) {
 
     public String lang() {
         return language.code();

@@ -17,7 +17,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** All SQL about asks: the variants, the donor-safety notes and the aggregate counters. */
+/** All SQL about asks: the variants and their aggregate counters. */
 @Repository
 class AskRepository {
 
@@ -73,22 +73,6 @@ class AskRepository {
 
     boolean any() {
         return jdbc.sql("select count(*) from ask").query(Long.class).single() > 0;
-    }
-
-    String safetyNote(Language language) {
-        return jdbc.sql("select body from ask_safety_note where language = ?").param(language.code())
-                .query(String.class).optional().orElse("");
-    }
-
-    void saveSafetyNote(Language language, String body, Instant now) {
-        int updated = jdbc.sql("update ask_safety_note set body = ?, updated_at = ? where language = ?")
-                .params(body, Timestamp.from(now), language.code()).update();
-        if (updated == 0) {
-            jdbc.sql("insert into ask_safety_note (language, body, updated_at) values (?, ?, ?) on conflict do nothing")
-                    .params(language.code(), body, Timestamp.from(now)).update();
-            jdbc.sql("update ask_safety_note set body = ?, updated_at = ? where language = ?")
-                    .params(body, Timestamp.from(now), language.code()).update();
-        }
     }
 
     /** Adds one to the day's counter; the insert-if-missing is safe when two requests race for a new row. */

@@ -8,15 +8,14 @@ import org.samizdat.revenue.asks.Ask;
 import org.samizdat.revenue.asks.AskKind;
 import org.samizdat.revenue.asks.AskRules;
 import org.samizdat.revenue.asks.SuggestedAmounts;
-import org.samizdat.shared.Language;
 import org.samizdat.shared.web.PagesChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The newsroom's side of the asks: variants checked against {@link AskRules} and saved in a tidy form, the
- * donor-safety notes; after each change every cached page is dropped so readers get the new asks.
+ * The newsroom's side of the asks: variants checked against {@link AskRules} and saved in a tidy form; after each
+ * change every cached page is dropped so readers get the new asks.
  */
 @Service
 public class Asks {
@@ -77,19 +76,7 @@ public class Asks {
         return new Saved(id, List.of());
     }
 
-    @Transactional(readOnly = true)
-    public String safetyNote(Language language) {
-        return repository.safetyNote(language);
-    }
-
-    @Transactional
-    public void saveSafetyNote(Language language, String body) {
-        repository.saveSafetyNote(language, body == null ? "" : body.strip(), clock.instant());
-        changed();
-    }
-
     private void changed() {
-        events.publishEvent(new AsksChanged());
         events.publishEvent(PagesChanged.everyPage());
     }
 

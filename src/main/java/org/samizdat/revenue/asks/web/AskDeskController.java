@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The newsroom's ask desk, for editors and admins: every variant with its counts and conversion over the last
- * 30 days, a form per variant, and the donor-safety note of each language.
+ * 30 days, and a form per variant.
  */
 @Controller
 @Newsroom
@@ -77,24 +77,6 @@ class AskDeskController {
         return save(page, fromForm(id, stored.kind(), stored.language(), form), model, response);
     }
 
-    @GetMapping(DESK + "/safety/{lang:en|ru}")
-    String safety(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable String lang,
-            Model model) {
-        return safetyForm(page, Language.of(lang), asks.safetyNote(Language.of(lang)), FieldErrors.none(page.t()), model);
-    }
-
-    @PostMapping(DESK + "/safety/{lang:en|ru}")
-    String saveSafety(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable String lang,
-            @RequestParam(defaultValue = "") String body, Model model, HttpServletResponse response) {
-        FieldErrors errors = new FieldErrors(page.t()).maxLength("body", body, 4000);
-        if (!errors.isEmpty()) {
-            response.setStatus(422);
-            return safetyForm(page, Language.of(lang), body, errors, model);
-        }
-        asks.saveSafetyNote(Language.of(lang), body);
-        return "redirect:" + DESK + "?saved";
-    }
-
     private String save(NewsroomPage page, Ask ask, Model model, HttpServletResponse response) {
         Asks.Saved saved = asks.save(ask);
         if (saved.problems().isEmpty()) {
@@ -113,13 +95,6 @@ class AskDeskController {
         model.addAttribute("errors", errors);
         model.addAttribute("accepted", asks.accepted());
         return "revenue/asks/edit";
-    }
-
-    private String safetyForm(NewsroomPage page, Language language, String body, FieldErrors errors, Model model) {
-        model.addAttribute("language", language);
-        model.addAttribute("body", body);
-        model.addAttribute("errors", errors);
-        return "revenue/asks/safety";
     }
 
     private static Ask fromForm(long id, AskKind kind, Language language, Map<String, String> form) {
