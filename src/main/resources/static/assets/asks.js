@@ -113,7 +113,7 @@
     if (thanks) place(thanks);
     return;
   }
-  if (s.remindUntil > now) return;
+  if (s.remindUntil > now || /^\/([a-z]{2}\/)?support(\/|$)/.test(location.pathname)) return;
   show('notice');
   if (!(s.bannerUntil > now)) {
     var banner = show('banner');

@@ -28,7 +28,7 @@ class SiteEvictions {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PagesChanged event) {
-        if (event.changesEveryPage()) {
+        if (event.all()) {
             cache.evictAll();
             return;
         }

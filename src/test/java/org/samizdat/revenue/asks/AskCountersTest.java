@@ -8,41 +8,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.samizdat.revenue.DonationCompleted;
 import org.samizdat.revenue.Frequency;
-import org.samizdat.revenue.asks.internal.AskCounters;
-import org.samizdat.revenue.asks.internal.Asks;
 import org.samizdat.shared.Language;
 import org.samizdat.staff.NewsroomClient;
 import org.samizdat.staff.Role;
 import org.samizdat.staff.StaffDirectory;
 import org.samizdat.support.AppTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The aggregate counters: what readers' browsers may report, how often, what is stored, and the newsroom report. */
 @AppTest
-class AskCountersTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Asks asks;
-
-    @Autowired
-    AskCounters counters;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationEventPublisher events;
+class AskCountersTest extends AsksOnPages {
 
     @Autowired
     StaffDirectory staff;
@@ -51,12 +30,6 @@ class AskCountersTest {
 
     @BeforeEach
     void freshLimits() {
-        counters.clearLimits();
-    }
-
-    @AfterEach
-    void pause() {
-        new LiveAsks(asks, jdbc, events).pauseAll();
         counters.clearLimits();
     }
 
@@ -69,14 +42,9 @@ class AskCountersTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    long hits(long ask, String event) {
-        return jdbc.sql("select coalesce(sum(hits), 0) from ask_count where ask_id = ? and event = ?")
-                .params(ask, event).query(Long.class).single();
-    }
-
     @Test
     void browsersReportShownOpenedAndContinuedAndDonationsComplete() throws Exception {
-        long modal = new LiveAsks(asks, jdbc, events).everyKind(Language.EN, "counted");
+        long modal = live().everyKind(Language.EN, "counted");
         HttpResponse<String> shown = beacon("/support/asks/" + modal + "/shown", "Sec-Fetch-Site", "same-origin");
         assertThat(shown.statusCode()).isEqualTo(204);
         assertThat(shown.headers().allValues("Set-Cookie")).isEmpty();
@@ -104,7 +72,7 @@ class AskCountersTest {
 
     @Test
     void unknownVariantsEventsAndOtherSitesAreRefused() throws Exception {
-        long modal = new LiveAsks(asks, jdbc, events).everyKind(Language.EN, "refused");
+        long modal = live().everyKind(Language.EN, "refused");
         assertThat(beacon("/support/asks/999999999/shown").statusCode()).isEqualTo(404);
         assertThat(beacon("/support/asks/abc/shown").statusCode()).isEqualTo(404);
         assertThat(beacon("/support/asks/" + modal + "/completed").statusCode()).isEqualTo(404);
@@ -119,7 +87,7 @@ class AskCountersTest {
 
     @Test
     void oneClientMayReportOnlySoOftenAMinute() throws Exception {
-        long modal = new LiveAsks(asks, jdbc, events).everyKind(Language.EN, "limited");
+        long modal = live().everyKind(Language.EN, "limited");
         int accepted = 0;
         int refused = 0;
         for (int i = 0; i < 70; i++) {

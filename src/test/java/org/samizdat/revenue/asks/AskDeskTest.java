@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.samizdat.revenue.asks.internal.Asks;
 import org.samizdat.shared.Language;
@@ -20,36 +19,16 @@ import org.samizdat.staff.StaffDirectory;
 import org.samizdat.staff.internal.SignInThrottle;
 import org.samizdat.support.AppTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The newsroom's ask desk over HTTP: who may use it, what it refuses, and that nothing an editor types runs. */
 @AppTest
-class AskDeskTest {
-
-    @LocalServerPort
-    int port;
+class AskDeskTest extends AsksOnPages {
 
     @Autowired
     StaffDirectory staff;
 
     @Autowired
     SignInThrottle throttle;
-
-    @Autowired
-    Asks asks;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @AfterEach
-    void pause() {
-        new LiveAsks(asks, jdbc, events).pauseAll();
-    }
 
     NewsroomClient signedIn(Role role) throws Exception {
         throttle.clear();
@@ -110,7 +89,7 @@ class AskDeskTest {
         int before = asks.all().size();
         HttpResponse<String> refused = editor.post("/newsroom/asks", form("kind", "modal", "lang", "ru", "name", "",
                 "body", "", "amounts_once", "USD 5.50", "amounts_monthly", "GBP 5", "amounts_annual", "USD 9999999",
-                "methods", "card paypal", "signature", "x".repeat(201)));
+                "methods", "bank paypal", "signature", "x".repeat(201)));
         assertThat(refused.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(refused.body());
         assertThat(page.select(".field-error").eachAttr("id")).containsExactlyInAnyOrder("name-error", "body-error",

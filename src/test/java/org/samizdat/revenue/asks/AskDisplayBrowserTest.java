@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,38 +16,18 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.samizdat.content.internal.StoryDraft;
 import org.samizdat.content.internal.StoryWorkflow;
-import org.samizdat.revenue.asks.internal.AskCounters;
-import org.samizdat.revenue.asks.internal.Asks;
 import org.samizdat.shared.Language;
 import org.samizdat.staff.Role;
 import org.samizdat.staff.StaffMember;
 import org.samizdat.support.AppTest;
 import org.samizdat.support.Browser;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The display rules in a real browser: decided by the script from what this browser stored, nothing else. */
 @AppTest
-class AskDisplayBrowserTest {
+class AskDisplayBrowserTest extends AsksOnPages {
 
     static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Asks asks;
-
-    @Autowired
-    AskCounters counters;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationEventPublisher events;
 
     @Autowired
     StoryWorkflow workflow;
@@ -72,16 +51,11 @@ class AskDisplayBrowserTest {
     @BeforeEach
     void freshReader() {
         counters.clearLimits();
-        new LiveAsks(asks, jdbc, events).everyKind(Language.EN, "browser");
+        live().everyKind(Language.EN, "browser");
         origin = "http://127.0.0.1:" + port;
         driver = browser.driver();
         driver.get(origin + "/robots.txt");
         driver.executeScript("localStorage.clear()");
-    }
-
-    @AfterEach
-    void pause() {
-        new LiveAsks(asks, jdbc, events).pauseAll();
     }
 
     void view(String path) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.samizdat.content.internal.StoryDraft;
 import org.samizdat.content.internal.StoryWorkflow;
@@ -23,37 +22,17 @@ import org.samizdat.staff.Role;
 import org.samizdat.staff.StaffMember;
 import org.samizdat.support.AppTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Asks on public pages: the same bytes for every reader, served from the page cache, refreshed when asks change. */
 @AppTest
-class AskPagesTest {
+class AskPagesTest extends AsksOnPages {
 
     static final StaffMember EDITOR = new StaffMember(1, "editor", "Editor", Role.EDITOR);
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    Asks asks;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    ApplicationEventPublisher events;
 
     @Autowired
     StoryWorkflow workflow;
 
     final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void pause() {
-        new LiveAsks(asks, jdbc, events).pauseAll();
-    }
 
     HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
@@ -70,7 +49,7 @@ class AskPagesTest {
 
     @Test
     void everyReaderGetsTheSameCachedPageWithEveryAskInIt() throws Exception {
-        LiveAsks live = new LiveAsks(asks, jdbc, events);
+        LiveAsks live = live();
         live.everyKind(Language.EN, "alpha");
         live.add(AskKind.BANNER, Language.EN, "banner beta", "Second banner", "Costs beta");
         live.everyKind(Language.RU, "гамма");
@@ -115,7 +94,7 @@ class AskPagesTest {
 
     @Test
     void changingAnAskRefreshesCachedPagesAndPausingRemovesTheScript() throws Exception {
-        long modal = new LiveAsks(asks, jdbc, events).everyKind(Language.EN, "before");
+        long modal = live().everyKind(Language.EN, "before");
         get("/en");
         assertThat(get("/en").headers().firstValue("X-Cache")).hasValue("hit");
         Ask ask = asks.find(modal).orElseThrow();
@@ -125,7 +104,7 @@ class AskPagesTest {
         assertThat(changed.headers().firstValue("X-Cache")).hasValue("miss");
         assertThat(changed.body()).contains("Dear reader, after the edit").doesNotContain("Dear reader before");
 
-        new LiveAsks(asks, jdbc, events).pauseAll();
+        live().pauseAll();
         String none = get("/en").body();
         assertThat(none).doesNotContain("data-ask-kind").doesNotContain("/assets/asks.js");
     }
