@@ -76,6 +76,7 @@ class StaffSecurity {
                                 "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**", "/newsroom/search",
                                 "/newsroom/search/**", "/newsroom/newsletter", "/newsroom/newsletter/**")
                                 .hasAnyRole("EDITOR", "ADMIN")
+                        .requestMatchers("/newsroom/asks", "/newsroom/asks/**").hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, PUBLISHER_ACTIONS).hasAnyRole("EDITOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/newsroom/signin").loginProcessingUrl("/newsroom/signin")
