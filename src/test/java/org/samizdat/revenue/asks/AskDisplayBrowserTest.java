@@ -86,6 +86,7 @@ class AskDisplayBrowserTest extends AsksOnPages {
         String title = driver.findElement(By.id(dialog.getAttribute("aria-labelledby"))).getText();
         assertThat(title).startsWith("A message from");
         assertThat(dialog.getText()).contains("Dear reader browser", "Not ready to support today?", "Remind me later");
+        assertThat(org.samizdat.support.Axe.violations(driver)).as("axe-core with the banner, notice and dialog open").isEmpty();
 
         view("/en");
         assertThat(modalOpen()).as("at most once per few days").isFalse();

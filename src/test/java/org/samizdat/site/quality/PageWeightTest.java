@@ -37,8 +37,8 @@ import org.springframework.test.context.TestPropertySource;
  * The weight budget: each public page type delivers its HTML plus every stylesheet it links in at most 14 KB
  * (14,336 bytes) as sent gzipped, so it gets through networks that cut responses after about 16 KB; the
  * figures are printed. Covered in both languages: home, section, tag, author, a story of 1,500 words (made
- * from the demo text, with its lead photo), search results and the newsletter page. A page type that does not
- * exist yet (the support page) joins as one more line in {@link #PAGES}. Text must be readable before any
+ * from the demo text, with its lead photo), search results, the newsletter page and the support page. A page type that does not
+ * exist yet joins as one more line in {@link #PAGES}. Text must be readable before any
  * image or script loads: stylesheets in the head, no script that blocks rendering.
  */
 @AppTest
@@ -56,7 +56,8 @@ class PageWeightTest {
             "/en/authors/anna-beletskaya", "/ru/authors/anna-beletskaya",
             LONG_STORY_EN, LONG_STORY_RU,
             "/en/search?q=army", "/ru/search?q=" + URLEncoder.encode("армия", StandardCharsets.UTF_8),
-            "/en/newsletter", "/ru/newsletter");
+            "/en/newsletter", "/ru/newsletter",
+            "/en/support", "/ru/support");
 
     static final StaffMember EDITOR = new StaffMember(1, "editor", "Editor", Role.EDITOR);
 

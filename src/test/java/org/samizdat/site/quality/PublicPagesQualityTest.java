@@ -38,6 +38,7 @@ class PublicPagesQualityTest {
             "/en/newsletter/archive", "/ru/newsletter/archive",
             "/newsletter/confirm/not-a-token-we-sent",
             "/en/privacy", "/ru/privacy",
+            "/en/support", "/ru/support",
             "/en/no-such-page", "/ru/no-such-page");
 
     static Browser browser;
