@@ -6,14 +6,17 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.samizdat.support.AppTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * Served over HTTPS, the newsroom session cookie is {@code __Host-newsroom}: Secure, Path=/, HttpOnly, SameSite,
- * no Domain; public pages carrying it are still answered from the cache, identical for everyone.
+ * no Domain; public pages carrying it are still answered from the cache, identical for everyone. Its own
+ * context is small and closed afterwards, so it holds no database connections beyond this class.
  */
 @AppTest
-@TestPropertySource(properties = "samizdat.newsroom.secure-cookie=true")
+@TestPropertySource(properties = {"samizdat.newsroom.secure-cookie=true", "spring.datasource.hikari.maximum-pool-size=2"})
+@DirtiesContext
 class SecureCookieTest {
 
     @LocalServerPort

@@ -34,10 +34,12 @@ class StoryDeskController {
             @RequestParam(defaultValue = "") String section, @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
             StaffMember who, Model model) {
-        StoryDeskQuery query = new StoryDeskQuery(lang, status, section, mine, q, Math.max(1, Math.min(page, 10_000)));
+        String words = q.replaceAll("\\p{Cntrl}", " ").strip();
+        words = words.length() > 200 ? words.substring(0, 200) : words;
+        StoryDeskQuery query = new StoryDeskQuery(lang, status, section, mine, words, Math.max(1, Math.min(page, 10_000)));
         StoryFilter filter = new StoryFilter(Language.fromCode(lang).orElse(null), statusOf(status),
                 section.matches("[0-9]{1,18}") ? Long.valueOf(section) : null, mine ? who.id() : null,
-                q.isBlank() ? null : q.strip());
+                words.isEmpty() ? null : words);
         List<StoryListing> found = stories.list(filter, PAGE_SIZE + 1, (query.page() - 1) * PAGE_SIZE);
         model.addAttribute("query", query);
         model.addAttribute("stories", found.size() > PAGE_SIZE ? found.subList(0, PAGE_SIZE) : found);
