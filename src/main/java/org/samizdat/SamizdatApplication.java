@@ -1,6 +1,7 @@
 package org.samizdat;
 
 import java.time.Clock;
+import org.samizdat.distribution.MirrorCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SamizdatApplication {
 
     public static void main(String[] args) {
+        if (MirrorCommands.handles(args)) {
+            System.exit(MirrorCommands.run(SamizdatApplication.class, args, System.out));
+        }
         SpringApplication.run(SamizdatApplication.class, args);
     }
 

@@ -28,6 +28,10 @@ class SiteEvictions {
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(PagesChanged event) {
+        if (event.all()) {
+            cache.evictAll();
+            return;
+        }
         cache.evict(event.paths());
     }
 

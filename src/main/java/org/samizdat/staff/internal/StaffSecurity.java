@@ -63,7 +63,8 @@ class StaffSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/newsroom/signin", "/newsroom/forbidden", "/newsroom/actuator/health",
                                 "/newsroom/actuator/health/**").permitAll()
-                        .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/privacy/**", "/newsroom/audit")
+                        .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/privacy/**", "/newsroom/audit",
+                                "/newsroom/mirrors", "/newsroom/mirrors/**")
                                 .hasRole("ADMIN")
                         .requestMatchers("/newsroom/sections", "/newsroom/sections/**", "/newsroom/tags",
                                 "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**", "/newsroom/search",
