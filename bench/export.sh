@@ -8,23 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 STORIES=${STORIES:-10000}
 PORT=${PORT:-18400}
-JAR=$(ls target/samizdat-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-WORK=$(mktemp -d /tmp/samizdat-export-bench.XXXXXX)
-APP_PID=""
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib.sh export
 now_ms() { date +%s%3N; }
-
-if [ -z "$JAR" ]; then
-  log "building the jar"
-  ./mvnw -B -q -DskipTests package
-  JAR=$(ls target/samizdat-*.jar | grep -v plain | head -1)
-fi
 COMMON=(--samizdat.data-dir="$WORK/data" --samizdat.demo-content=true --logging.level.root=warn
   --logging.level.org.samizdat.discovery=info ${APP_ARGS:-})
 
