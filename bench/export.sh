@@ -3,6 +3,9 @@
 # export after one story edit, against a baseline measured in the same run (cp -r and tar of the exported tree).
 # Not a test. Loopback only; the generating server listens on $PORT (18400 by default), exports on a random port.
 # Usage: bench/export.sh        Tunables: STORIES=10000 PORT=18400 JAVA_OPTS=... APP_ARGS=...
+# Measured on the shared 2-core box under load average ~30 (six other builds running), H2, STORIES=1000:
+# full export 150.9 s, 1,692 files, 24 MB (cp -r of the tree 0.38 s, tar 0.14 s); incremental after one edit
+# 69.1 s, 9 files written. A 10,000-story run did not finish under that load (787 files in 12 minutes).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
