@@ -10,16 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 STORIES=${STORIES:-100000}
 ROUNDS=${ROUNDS:-3}
-JAR=$(ls target/samizdat-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-WORK=$(mktemp -d /tmp/samizdat-search-bench.XXXXXX)
-APP_PID=""
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-cleanup() {
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib.sh search
 
 free_port() {
   local port
@@ -29,11 +20,6 @@ free_port() {
   done
 }
 
-if [ -z "$JAR" ]; then
-  log "building the jar"
-  ./mvnw -B -q -DskipTests package
-  JAR=$(ls target/samizdat-*.jar | grep -v plain | head -1)
-fi
 PORT=$(free_port)
 log "starting the app with samizdat.demo.generate-stories=$STORIES (generation takes a while)"
 START=$(date +%s)

@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.samizdat.content.StoryText;
 import org.samizdat.shared.Language;
+import org.samizdat.shared.web.Mirrors;
 
 /**
  * One feed's contents, whatever its format: a title, the listing page it mirrors, its own address, and the
- * newest stories in full. Every address in a feed is absolute, on the configured canonical origin.
+ * newest stories in full, and the newsroom's live mirrors. Every address in a feed is absolute, on the configured
+ * canonical origin.
  */
 record Feed(String title, String description, Language language, String origin, String homePath, String selfPath,
-        String siteName, List<StoryText> items) {
+        String siteName, List<StoryText> items, List<Mirrors.Mirror> mirrors) {
 
     private static final Pattern ROOT_RELATIVE = Pattern.compile("(src|href)=\"/(?!/)");
 

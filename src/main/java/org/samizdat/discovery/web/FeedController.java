@@ -11,9 +11,11 @@ import org.samizdat.content.StoryCard;
 import org.samizdat.content.StoryPaths;
 import org.samizdat.content.TagRef;
 import org.samizdat.shared.Language;
+import org.samizdat.shared.web.Mirrors;
 import org.samizdat.shared.web.NotFound;
 import org.samizdat.shared.web.Pages;
 import org.samizdat.shared.web.Texts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,7 +26,8 @@ import org.springframework.web.context.request.ServletWebRequest;
 /**
  * Full-text feeds of every listing, per language: the edition, each section, tag and author, each as RSS
  * 2.0 ({@code feed.xml}), Atom ({@code atom.xml}) and JSON Feed ({@code feed.json}), with ETag and
- * Last-Modified so feed readers poll cheaply. The page cache keeps them like pages.
+ * Last-Modified so feed readers poll cheaply. The page cache keeps them like pages. The newsroom's live mirrors
+ * ride along in each feed's description (and in JSON Feed as the extension {@code _samizdat.mirrors}).
  */
 @Controller
 class FeedController {
@@ -34,10 +37,12 @@ class FeedController {
 
     private final Stories stories;
     private final Pages pages;
+    private final ObjectProvider<Mirrors> mirrors;
 
-    FeedController(Stories stories, Pages pages) {
+    FeedController(Stories stories, Pages pages, ObjectProvider<Mirrors> mirrors) {
         this.stories = stories;
         this.pages = pages;
+        this.mirrors = mirrors;
     }
 
     @GetMapping("/{lang:en|ru}/" + FILE)
@@ -73,9 +78,12 @@ class FeedController {
 
     private Feed feed(Language language, String title, String homePath, String file, List<StoryCard> cards) {
         String site = pages.site().name(language);
-        return new Feed(title, pages.texts(language).get("feed.description", site), language,
-                pages.site().canonicalOrigin(), homePath, homePath + "/" + file, site,
-                stories.texts(cards.stream().map(StoryCard::id).toList()));
+        Mirrors list = mirrors.getIfAvailable();
+        List<Mirrors.Mirror> ways = list == null ? List.of() : list.live();
+        String description = pages.texts(language).get("feed.description", site) + (ways.isEmpty() ? ""
+                : " " + pages.texts(language).get("feed.mirrors", String.join(", ", ways.stream().map(Mirrors.Mirror::address).toList())));
+        return new Feed(title, description, language, pages.site().canonicalOrigin(), homePath, homePath + "/" + file,
+                site, stories.texts(cards.stream().map(StoryCard::id).toList()), ways);
     }
 
     private static ResponseEntity<byte[]> respond(Feed feed, String file, HttpServletRequest request) {

@@ -42,6 +42,15 @@ final class JsonFeed {
             items.add(item);
         }
         json.put("items", items);
+        if (!feed.mirrors().isEmpty()) {
+            json.put("_samizdat", Map.of("mirrors", feed.mirrors().stream().map(m -> {
+                Map<String, Object> mirror = new LinkedHashMap<>();
+                mirror.put("kind", m.kind());
+                mirror.put("url", m.address());
+                mirror.put("label", m.label());
+                return mirror;
+            }).toList()));
+        }
         return Json.write(json).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -67,7 +67,8 @@ class StaffSecurity {
                         .requestMatchers("/newsroom/signin", "/newsroom/forbidden", "/newsroom/actuator/health",
                                 "/newsroom/actuator/health/**").permitAll()
                         .requestMatchers("/newsroom/actuator", "/newsroom/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/privacy/**", "/newsroom/audit")
+                        .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/privacy/**", "/newsroom/audit",
+                                "/newsroom/mirrors", "/newsroom/mirrors/**")
                                 .hasRole("ADMIN")
                         .requestMatchers("/newsroom/revenue/settings", "/newsroom/revenue/supporters",
                                 "/newsroom/revenue/donations.csv", "/newsroom/revenue/plans/*/cancel").hasRole("ADMIN")

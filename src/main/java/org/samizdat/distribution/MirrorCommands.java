@@ -1,0 +1,102 @@
+package org.samizdat.distribution;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import org.samizdat.distribution.internal.Ed25519Keys;
+import org.samizdat.distribution.internal.MirrorExport;
+import org.samizdat.distribution.internal.MirrorVerifier;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The jar's command-line modes: {@code export-mirror --out DIR [--full]} starts the application on a random
+ * loopback port, writes the static mirror and exits; {@code verify-mirror DIR [--key FILE | --key-base64 KEY]}
+ * checks a copy without starting anything. Exit status 0 on success, 1 when a check fails, 2 on a usage error.
+ */
+public final class MirrorCommands {
+
+    private MirrorCommands() {
+    }
+
+    public static boolean handles(String[] args) {
+        return args.length > 0 && (args[0].equals("export-mirror") || args[0].equals("verify-mirror"));
+    }
+
+    public static int run(Class<?> application, String[] args, PrintStream out) {
+        try {
+            return args[0].equals("export-mirror") ? export(application, args, out) : verify(args, out);
+        } catch (IOException | RuntimeException e) {
+            out.println("FAILED: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static int verify(String[] args, PrintStream out) throws IOException {
+        Path dir = null;
+        PublicKey key = null;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if ((arg.equals("--key") || arg.equals("--key-base64")) && i + 1 < args.length) {
+                String value = args[++i];
+                try {
+                    key = Ed25519Keys.publicKey(arg.equals("--key")
+                            ? Files.readString(Path.of(value), StandardCharsets.US_ASCII) : value);
+                } catch (IllegalArgumentException e) {
+                    out.println("FAILED: the key given is not an Ed25519 public key (PEM, or base64 of it)");
+                    return 2;
+                }
+            } else if (!arg.startsWith("--") && dir == null) {
+                dir = Path.of(arg);
+            } else {
+                return usage(out);
+            }
+        }
+        if (dir == null) {
+            return usage(out);
+        }
+        MirrorVerifier.Report report = MirrorVerifier.verify(dir, key);
+        report.lines().forEach(out::println);
+        return report.intact() ? 0 : 1;
+    }
+
+    private static int export(Class<?> application, String[] args, PrintStream out) throws IOException {
+        Path dir = null;
+        boolean full = false;
+        List<String> spring = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+                "--spring.main.banner-mode=off"));
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                dir = Path.of(args[++i]);
+            } else if (args[i].equals("--full")) {
+                full = true;
+            } else {
+                spring.add(args[i]);
+            }
+        }
+        if (dir == null) {
+            return usage(out);
+        }
+        try (ConfigurableApplicationContext context = SpringApplication.run(application, spring.toArray(String[]::new))) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            MirrorExport.Result result = context.getBean(MirrorExport.class)
+                    .export("http://127.0.0.1:" + port, dir, full, null);
+            out.printf("Exported %d files (%d bytes) to %s in %d ms: %d written, %d unchanged, %d deleted%s%n",
+                    result.files(), result.bytes(), dir.toAbsolutePath().normalize(), result.millis(), result.written(),
+                    result.unchanged(), result.deleted(), result.incremental() ? " (incremental)" : " (full)");
+            return 0;
+        }
+    }
+
+    private static int usage(PrintStream out) {
+        out.println("usage: java -jar samizdat.jar export-mirror --out DIR [--full] [--spring.option=value ...]");
+        out.println("       java -jar samizdat.jar verify-mirror DIR [--key FILE | --key-base64 KEY]");
+        return 2;
+    }
+}
