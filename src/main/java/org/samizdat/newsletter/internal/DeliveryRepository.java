@@ -60,6 +60,26 @@ class DeliveryRepository {
         jdbc.sql("update delivery set claimed_until = ? where id = ?").params(Timestamp.from(retryAt), id).update();
     }
 
+    /** The subscriber's deliveries for a data export: edition subject, state and time sent. */
+    List<java.util.Map<String, Object>> forSubscriber(long subscriberId) {
+        return jdbc.sql("""
+                select e.subject, d.status, d.sent_at from delivery d join edition e on e.id = d.edition_id
+                join subscription s on s.id = d.subscription_id where s.subscriber_id = ? order by d.id
+                """).param(subscriberId).query((rs, n) -> {
+                    java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    row.put("edition", rs.getString("subject"));
+                    row.put("status", rs.getString("status"));
+                    Timestamp sent = rs.getTimestamp("sent_at");
+                    row.put("sent_at", sent == null ? null : sent.toInstant().toString());
+                    return row;
+                }).list();
+    }
+
+    void deleteForSubscriber(long subscriberId) {
+        jdbc.sql("delete from delivery where subscription_id in (select id from subscription where subscriber_id = ?)")
+                .param(subscriberId).update();
+    }
+
     int count(long editionId, String status) {
         return jdbc.sql("select count(*) from delivery where edition_id = ? and status = ?")
                 .params(editionId, status).query(Integer.class).single();

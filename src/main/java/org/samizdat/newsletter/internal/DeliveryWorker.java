@@ -71,7 +71,10 @@ class DeliveryWorker {
         String token = Tokens.generate();
         tokens.insert(Tokens.hash(token), TokenRepository.UNSUBSCRIBE, row.subscriptionId(), null, clock.instant(), null);
         try {
-            mailer.send(mails.mail(edition.get(), subscription.get().email(), token));
+            String preferences = Tokens.generate();
+            tokens.insert(Tokens.hash(preferences), TokenRepository.PREFERENCES, row.subscriptionId(), null,
+                    clock.instant(), clock.instant().plus(java.time.Duration.ofDays(90)));
+            mailer.send(mails.mail(edition.get(), subscription.get().email(), token, preferences));
             deliveries.finish(row.id(), DeliveryRepository.SENT, clock.instant());
         } catch (MailFailed | IllegalArgumentException e) {
             if (row.attempts() + 1 >= MAX_ATTEMPTS || e instanceof IllegalArgumentException) {

@@ -74,17 +74,17 @@ public class Editions {
     /** The edition's HTML as a recipient would see it, with a stand-in unsubscribe link. */
     @Transactional(readOnly = true)
     public Optional<EditionView> preview(long id) {
-        return editions.find(id).map(e -> mails.view(e, "#unsubscribe"));
+        return editions.find(id).map(e -> mails.view(e, "#unsubscribe", "#preferences"));
     }
 
     public String html(EditionView view) {
         return mails.html(view);
     }
 
-    /** Sends the edition to one staff address now; its unsubscribe link works on no subscription. */
+    /** Sends the edition to one staff address now; its unsubscribe and preference links work on no subscription. */
     public void sendTest(long id, String to) {
         Edition edition = editions.find(id).orElseThrow();
-        mailer.send(mails.mail(edition, to, Tokens.generate()));
+        mailer.send(mails.mail(edition, to, Tokens.generate(), Tokens.generate()));
     }
 
     /** Freezes a draft and queues one delivery per active subscriber; returns how many, or -1 if not a draft. */
