@@ -2,6 +2,7 @@ package org.samizdat.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,9 +56,33 @@ public class Mailer {
         }
     }
 
+    /**
+     * A persistent connection to the relay for sending many messages in a row (one per sending thread). Uses the
+     * relay settings of Spring's mail sender.
+     */
+    public MailConnection connect() {
+        if (!(sender instanceof JavaMailSenderImpl impl)) {
+            throw new IllegalStateException("Persistent connections need Spring's JavaMailSenderImpl");
+        }
+        String user = impl.getUsername() == null || impl.getUsername().isBlank() ? null : impl.getUsername();
+        URLName url = new URLName("smtp", impl.getHost(), impl.getPort(), null, user, user == null ? null : impl.getPassword());
+        return new MailConnection(this, impl.getSession(), url);
+    }
+
+    /** A Message-ID in the sender's domain from a caller's unique local part (letters, digits, dots, dashes). */
+    public String messageId(String localPart) {
+        if (!localPart.matches("[A-Za-z0-9.-]{1,64}")) {
+            throw new IllegalArgumentException("Invalid Message-ID local part");
+        }
+        return "<" + localPart + "@" + properties.domain() + ">";
+    }
+
     /** The message exactly as it would be sent, for previews and size checks. */
     public MimeMessage build(OutgoingMail mail) {
-        String messageId = "<" + HexFormat.of().formatHex(randomBytes()) + "@" + properties.domain() + ">";
+        return build(mail, "<" + HexFormat.of().formatHex(randomBytes()) + "@" + properties.domain() + ">");
+    }
+
+    MimeMessage build(OutgoingMail mail, String messageId) {
         MimeMessage message = new FixedIdMessage(sender.createMimeMessage(), messageId);
         try {
             InternetAddress to = new InternetAddress(mail.to(), true);

@@ -110,8 +110,7 @@ public class SignUps {
         subscriptions.activate(subscriptionId, now);
         tokens.retireConfirmations(subscriptionId, now);
         Subscription subscription = subscriptions.find(subscriptionId).orElseThrow();
-        String unsubscribe = Tokens.generate();
-        tokens.insert(Tokens.hash(unsubscribe), TokenRepository.UNSUBSCRIBE, subscriptionId, null, now, null);
+        String unsubscribe = unsubscribeToken(subscriptionId, now);
         mails.welcome(subscription, unsubscribe, preferencesToken(subscriptionId, now));
         return Optional.of(subscription);
     }
@@ -136,6 +135,13 @@ public class SignUps {
             tokens.retireConfirmations(subscriptionId, now);
         }
         return subscriptions.find(subscriptionId);
+    }
+
+    /** A fresh one-click unsubscribe link; it never expires. */
+    String unsubscribeToken(long subscriptionId, Instant now) {
+        String token = Tokens.generate();
+        tokens.insert(Tokens.hash(token), TokenRepository.UNSUBSCRIBE, subscriptionId, null, now, null);
+        return token;
     }
 
     /** A fresh link to the reader's preference page; it expires after {@code preferences-ttl}. */
