@@ -83,12 +83,17 @@ public final class MailConnection implements AutoCloseable {
 
     private static String reply(Throwable t) {
         if (t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException f) {
-            return f.getReturnCode() + " " + f.getMessage();
+            return withCode(f.getReturnCode(), f.getMessage());
         }
         if (t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException f) {
-            return f.getReturnCode() + " " + f.getMessage();
+            return withCode(f.getReturnCode(), f.getMessage());
         }
         return null;
+    }
+
+    private static String withCode(int code, String message) {
+        String text = message == null ? "" : message.strip();
+        return text.startsWith(String.valueOf(code)) ? text : code + " " + text;
     }
 
     private static Throwable next(Throwable t) {
