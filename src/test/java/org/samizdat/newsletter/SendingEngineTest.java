@@ -13,7 +13,11 @@ import org.samizdat.staff.NewsroomClient;
 import org.samizdat.staff.Role;
 import org.samizdat.staff.StaffDirectory;
 import org.samizdat.support.AppTest;
+import org.samizdat.shared.web.Mirrors;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -152,6 +156,31 @@ class SendingEngineTest {
         assertThat(editions.edition(second).orElseThrow().status()).isEqualTo("CANCELLED");
         assertThat(new NewsroomClient(port).get("/newsroom/newsletter/editions/" + id + "/progress.json").statusCode())
                 .as("staff only").isNotEqualTo(200);
+    }
+
+    /** The newsroom's mirror list as the distribution module would provide it. */
+    @TestConfiguration
+    static class TestMirrors {
+
+        @Bean
+        @Primary
+        Mirrors testMirrors() {
+            return () -> List.of(new Mirrors.Mirror("web", "https://mirror-one.example/", "Mirror one"),
+                    new Mirrors.Mirror("onion", "http://abcdefghijklmnop.onion/", ""),
+                    new Mirrors.Mirror("web", "javascript:alert(1)", "Trap"));
+        }
+    }
+
+    @Test
+    void editionsCarryTheMirrorListInTheirFooter() {
+        long id = editions.draft("weekly-en", "Mirrors", "", "", List.of(), null);
+        var view = editions.preview(id).orElseThrow();
+        String html = editions.html(view);
+        assertThat(html).contains("href=\"https://mirror-one.example/\"").contains(">Mirror one<")
+                .contains(">http://abcdefghijklmnop.onion/<").contains("If our site is blocked")
+                .doesNotContain("javascript:").doesNotContain("Trap");
+        assertThat(view.text()).contains("Mirror one: https://mirror-one.example/").contains("http://abcdefghijklmnop.onion/")
+                .doesNotContain("javascript:");
     }
 
     int sent(long edition) {
