@@ -8,7 +8,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends {@link OutgoingMail} over the configured SMTP relay as multipart/alternative (text first, then HTML),
- * UTF-8 throughout, with an RFC 2047 encoded subject, a Date and a Message-ID in the sender's domain.
+ * UTF-8 throughout, with an RFC 2047 encoded subject, a Date and a Message-ID in the sender's domain, DKIM-signed
+ * when a key is configured.
  * Logs never carry an address: only the Message-ID.
  */
 @Service
@@ -36,11 +36,13 @@ public class Mailer {
     private final JavaMailSender sender;
     private final MailProperties properties;
     private final Clock clock;
+    private final DkimSigner dkim;
 
-    Mailer(JavaMailSender sender, MailProperties properties, Clock clock) {
+    Mailer(JavaMailSender sender, MailProperties properties, DkimProperties dkim, Clock clock) {
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+        this.dkim = dkim.enabled() ? DkimSigner.from(dkim) : null;
     }
 
     /** Builds and sends one message; returns its Message-ID. */
@@ -102,8 +104,11 @@ public class Mailer {
             alternative.addBodyPart(html);
             message.setContent(alternative);
             message.saveChanges();
+            if (dkim != null) {
+                dkim.sign(message, clock.instant());
+            }
             return message;
-        } catch (MessagingException | UnsupportedEncodingException e) {
+        } catch (MessagingException | java.io.IOException e) {
             throw new MailFailed("Mail could not be built", e);
         }
     }
