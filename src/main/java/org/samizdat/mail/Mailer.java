@@ -2,12 +2,12 @@ package org.samizdat.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.URLName;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,11 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Service;
 
 /**
  * Sends {@link OutgoingMail} over the configured SMTP relay as multipart/alternative (text first, then HTML),
- * UTF-8 throughout, with an RFC 2047 encoded subject, a Date and a Message-ID in the sender's domain.
+ * UTF-8 throughout, with an RFC 2047 encoded subject, a Date and a Message-ID in the sender's domain, DKIM-signed
+ * when a key is configured.
  * Logs never carry an address: only the Message-ID.
  */
 @Service
@@ -34,11 +36,13 @@ public class Mailer {
     private final JavaMailSender sender;
     private final MailProperties properties;
     private final Clock clock;
+    private final DkimSigner dkim;
 
-    Mailer(JavaMailSender sender, MailProperties properties, Clock clock) {
+    Mailer(JavaMailSender sender, MailProperties properties, DkimProperties dkim, Clock clock) {
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+        this.dkim = dkim.enabled() ? DkimSigner.from(dkim) : null;
     }
 
     /** Builds and sends one message; returns its Message-ID. */
@@ -54,9 +58,33 @@ public class Mailer {
         }
     }
 
+    /**
+     * A persistent connection to the relay for sending many messages in a row (one per sending thread). Uses the
+     * relay settings of Spring's mail sender.
+     */
+    public MailConnection connect() {
+        if (!(sender instanceof JavaMailSenderImpl impl)) {
+            throw new IllegalStateException("Persistent connections need Spring's JavaMailSenderImpl");
+        }
+        String user = impl.getUsername() == null || impl.getUsername().isBlank() ? null : impl.getUsername();
+        URLName url = new URLName("smtp", impl.getHost(), impl.getPort(), null, user, user == null ? null : impl.getPassword());
+        return new MailConnection(this, impl.getSession(), url);
+    }
+
+    /** A Message-ID in the sender's domain from a caller's unique local part (letters, digits, dots, dashes). */
+    public String messageId(String localPart) {
+        if (!localPart.matches("[A-Za-z0-9.-]{1,64}")) {
+            throw new IllegalArgumentException("Invalid Message-ID local part");
+        }
+        return "<" + localPart + "@" + properties.domain() + ">";
+    }
+
     /** The message exactly as it would be sent, for previews and size checks. */
     public MimeMessage build(OutgoingMail mail) {
-        String messageId = "<" + HexFormat.of().formatHex(randomBytes()) + "@" + properties.domain() + ">";
+        return build(mail, "<" + HexFormat.of().formatHex(randomBytes()) + "@" + properties.domain() + ">");
+    }
+
+    MimeMessage build(OutgoingMail mail, String messageId) {
         MimeMessage message = new FixedIdMessage(sender.createMimeMessage(), messageId);
         try {
             InternetAddress to = new InternetAddress(mail.to(), true);
@@ -76,8 +104,11 @@ public class Mailer {
             alternative.addBodyPart(html);
             message.setContent(alternative);
             message.saveChanges();
+            if (dkim != null) {
+                dkim.sign(message, clock.instant());
+            }
             return message;
-        } catch (MessagingException | UnsupportedEncodingException e) {
+        } catch (MessagingException | java.io.IOException e) {
             throw new MailFailed("Mail could not be built", e);
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class MailerTest {
 
     private final Mailer mailer = new Mailer(sender(), new MailProperties("news@samizdat.test", "Самиздат"),
+            new DkimProperties(null, null, null),
             Clock.systemUTC());
 
     private static JavaMailSenderImpl sender() {

@@ -22,6 +22,7 @@ import org.samizdat.support.MailAppTest;
 import org.samizdat.support.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.samizdat.shared.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +37,13 @@ class EditionSendingTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PersonalData personal;
+
+    Subscribers subscribers() {
+        return new Subscribers(jdbc, personal);
+    }
 
     @Autowired
     Editions editions;
@@ -55,12 +63,7 @@ class EditionSendingTest {
     }
 
     void subscriber(String email, String newsletter, String status) {
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("insert into subscriber (email, created_at) values (?, ?)").params(email, now).update();
-        jdbc.sql("""
-                insert into subscription (subscriber_id, newsletter_id, status, created_at)
-                select r.id, n.id, ?, ? from subscriber r, newsletter n where r.email = ? and n.code = ?
-                """).params(status, now, email, newsletter).update();
+        subscribers().add(email, newsletter, status);
     }
 
     @Test
@@ -123,15 +126,17 @@ class EditionSendingTest {
         subscriber("claims@editions.example", "weekly-en", "UNSUBSCRIBED");
         long id = editions.draft("weekly-en", "Claims", "", "", List.of(), null);
         long subscription = jdbc.sql("select s.id from subscription s join subscriber r on r.id = s.subscriber_id"
-                + " where r.email = 'claims@editions.example'").query(Long.class).single();
+                + " where r.email_lookup = ?").param(subscribers().lookup("claims@editions.example")).query(Long.class)
+                .single();
         jdbc.sql("update edition set status = 'SENDING' where id = ?").param(id).update();
         for (int i = 0; i < 40; i++) {
             subscriber("claim" + i + "@editions.example", "weekly-en", "UNSUBSCRIBED");
             jdbc.sql("""
                     insert into delivery (edition_id, subscription_id, status, claimed_until)
                     select ?, s.id, 'HELD', ? from subscription s join subscriber r on r.id = s.subscriber_id
-                    where r.email = ?
-                    """).params(id, Timestamp.from(Instant.now().plusSeconds(3600)), "claim" + i + "@editions.example")
+                    where r.email_lookup = ?
+                    """).params(id, Timestamp.from(Instant.now().plusSeconds(3600)),
+                            subscribers().lookup("claim" + i + "@editions.example"))
                     .update();
         }
         String claim = "select id from delivery where edition_id = ? and status = 'HELD' order by id limit 15"

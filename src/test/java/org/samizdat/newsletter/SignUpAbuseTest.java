@@ -11,6 +11,7 @@ import org.samizdat.support.MailAppTest;
 import org.samizdat.support.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.samizdat.shared.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Bad input, bots, forged forms, enumeration and stale links against the running site. */
@@ -23,8 +24,15 @@ class SignUpAbuseTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PersonalData personal;
+
+    Subscribers subscribers() {
+        return new Subscribers(jdbc, personal);
+    }
+
     int subscribers(String like) {
-        return jdbc.sql("select count(*) from subscriber where email like ?").param(like).query(Integer.class).single();
+        return subscribers().count(like);
     }
 
     @Test
@@ -78,8 +86,8 @@ class SignUpAbuseTest {
         String email = "known@enumeration.example";
         String first = reader.signUp("en", email).body();
         TestMailServer.await(email, 1);
-        jdbc.sql("update subscription set status = 'ACTIVE' where subscriber_id = (select id from subscriber where email = ?)")
-                .param(email).update();
+        jdbc.sql("update subscription set status = 'ACTIVE' where subscriber_id = (select id from subscriber where email_lookup = ?)")
+                .param(subscribers().lookup(email)).update();
         HttpResponse<String> again = reader.signUp("en", "KNOWN@enumeration.example");
         HttpResponse<String> stranger = reader.signUp("en", "unknown@enumeration.example");
         assertThat(again.statusCode()).isEqualTo(stranger.statusCode()).isEqualTo(200);
@@ -119,12 +127,13 @@ class SignUpAbuseTest {
         reader.signUp("en", email);
         String confirm = Mails.link(TestMailServer.await(email, 1).get(0), "/newsletter/confirm/");
         jdbc.sql("update subscriber_token set expires_at = ? where purpose = 'CONFIRM' and subscription_id = "
-                + "(select s.id from subscription s join subscriber r on r.id = s.subscriber_id where r.email = ?)")
-                .params(Timestamp.from(Instant.now().minusSeconds(60)), email).update();
+                + "(select s.id from subscription s join subscriber r on r.id = s.subscriber_id where r.email_lookup = ?)")
+                .params(Timestamp.from(Instant.now().minusSeconds(60)), subscribers().lookup(email)).update();
         assertThat(reader.get(confirm).statusCode()).isEqualTo(404);
         assertThat(reader.post(confirm, Map.of(), "Origin", reader.origin()).statusCode()).isEqualTo(404);
         assertThat(jdbc.sql("select status from subscription s join subscriber r on r.id = s.subscriber_id"
-                + " where r.email = ?").param(email).query(String.class).single()).isEqualTo("PENDING");
+                + " where r.email_lookup = ?")
+                .param(subscribers().lookup(email)).query(String.class).single()).isEqualTo("PENDING");
 
         String forged = "/newsletter/confirm/" + "A".repeat(43);
         assertThat(reader.get(forged).statusCode()).isEqualTo(404);

@@ -12,6 +12,7 @@ import org.samizdat.support.MailAppTest;
 import org.samizdat.support.TestMailServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.samizdat.shared.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sign-up to unsubscribe over real HTTP, with the mails caught by a real SMTP server. */
@@ -24,9 +25,16 @@ class SignUpJourneyTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PersonalData personal;
+
+    Subscribers subscribers() {
+        return new Subscribers(jdbc, personal);
+    }
+
     String status(String email) {
-        return jdbc.sql("select s.status from subscription s join subscriber r on r.id = s.subscriber_id where r.email = ?")
-                .param(email).query(String.class).single();
+        return jdbc.sql("select s.status from subscription s join subscriber r on r.id = s.subscriber_id where r.email_lookup = ?")
+                .param(subscribers().lookup(email)).query(String.class).single();
     }
 
     @Test
@@ -79,7 +87,8 @@ class SignUpJourneyTest {
         assertThat(reader.post(confirm, Map.of(), "Origin", reader.origin()).statusCode()).as("replayed").isEqualTo(404);
 
         Map<String, Object> consent = jdbc.sql("select c.* from consent c join subscription s on s.id = c.subscription_id"
-                + " join subscriber r on r.id = s.subscriber_id where r.email = ?").param(email).query().singleRow();
+                + " join subscriber r on r.id = s.subscriber_id where r.email_lookup = ?")
+                .param(subscribers().lookup(email)).query().singleRow();
         assertThat(consent.get("form")).isEqualTo("page");
         assertThat(consent.get("policy_version")).isEqualTo(1);
         assertThat(consent.get("policy_language")).isEqualTo("en");

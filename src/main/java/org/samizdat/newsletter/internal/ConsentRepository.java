@@ -44,6 +44,25 @@ class ConsentRepository {
                 """).params(Timestamp.from(now), via, subscriptionId).update();
     }
 
+    /** Withdraws what is in force and drops the keyed client-address hash of every record of the subscriber. */
+    void anonymise(long subscriberId, String via, Instant now) {
+        jdbc.sql("""
+                update consent set withdrawn_at = ?, withdrawn_via = ?
+                where withdrawn_at is null and confirmed_at is not null
+                  and subscription_id in (select id from subscription where subscriber_id = ?)
+                """).params(Timestamp.from(now), via, subscriberId).update();
+        jdbc.sql("""
+                update consent set client_hmac = null
+                where subscription_id in (select id from subscription where subscriber_id = ?)
+                """).param(subscriberId).update();
+    }
+
+    List<ConsentRecord> forSubscriber(long subscriberId) {
+        return jdbc.sql("""
+                select * from consent where subscription_id in (select id from subscription where subscriber_id = ?)
+                order by id""").param(subscriberId).query(ConsentRepository::row).list();
+    }
+
     List<ConsentRecord> forSubscription(long subscriptionId) {
         return jdbc.sql("select * from consent where subscription_id = ? order by id").param(subscriptionId)
                 .query(ConsentRepository::row).list();

@@ -2,19 +2,30 @@ package org.samizdat.newsletter.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** All SQL about the delivery queue: one row per recipient of a frozen edition. */
+/**
+ * All SQL about the delivery queue: one row per recipient of a frozen edition. A row is {@code QUEUED}, then
+ * {@code SENDING} from the moment just before the relay may accept it, then {@code SENT} (relay said 250),
+ * {@code UNCONFIRMED} (the end of the message went out but no answer came: never resent), {@code FAILED},
+ * {@code SKIPPED} (subscription ended meanwhile) or {@code CANCELLED}.
+ */
 @Repository
 class DeliveryRepository {
 
     static final String QUEUED = "QUEUED";
+    static final String SENDING = "SENDING";
     static final String SENT = "SENT";
+    static final String UNCONFIRMED = "UNCONFIRMED";
     static final String FAILED = "FAILED";
+    static final String SKIPPED = "SKIPPED";
+    static final String CANCELLED = "CANCELLED";
 
-    /** A claimed row: which edition goes to which subscription. */
+    /** A claimed row: which edition goes to which subscription, and which attempt this is (1 for the first). */
     record Claimed(long id, long editionId, long subscriptionId, int attempts) {
     }
 
@@ -33,31 +44,100 @@ class DeliveryRepository {
     }
 
     /**
-     * Locks up to {@code limit} queued rows no other worker holds (SKIP LOCKED: concurrent workers never wait for
-     * or take each other's rows) and leases them until {@code until}; run inside a transaction.
+     * Locks up to {@code limit} queued rows of editions being sent that no other worker holds (SKIP LOCKED: concurrent
+     * workers never wait for or take each other's rows) and leases them to {@code worker} until {@code until}; run
+     * inside a transaction.
      */
-    List<Claimed> claim(int limit, Instant now, Instant until) {
+    List<Claimed> claim(int limit, String worker, Instant now, Instant until) {
         List<Claimed> rows = jdbc.sql("""
                 select id, edition_id, subscription_id, attempts from delivery
                 where status = ? and (claimed_until is null or claimed_until < ?)
+                  and edition_id in (select id from edition where status = 'SENDING')
                 order by id limit ? for update skip locked
                 """).params(QUEUED, Timestamp.from(now), limit).query((rs, n) -> new Claimed(rs.getLong("id"),
-                rs.getLong("edition_id"), rs.getLong("subscription_id"), rs.getInt("attempts"))).list();
+                rs.getLong("edition_id"), rs.getLong("subscription_id"), rs.getInt("attempts") + 1)).list();
         for (Claimed row : rows) {
-            jdbc.sql("update delivery set claimed_until = ?, attempts = attempts + 1 where id = ?")
-                    .params(Timestamp.from(until), row.id()).update();
+            jdbc.sql("update delivery set claimed_until = ?, claimed_by = ?, attempts = attempts + 1 where id = ?")
+                    .params(Timestamp.from(until), worker, row.id()).update();
         }
         return rows;
     }
 
-    void finish(long id, String status, Instant now) {
-        jdbc.sql("update delivery set status = ?, sent_at = ?, claimed_until = null where id = ?")
-                .params(status, SENT.equals(status) ? Timestamp.from(now) : null, id).update();
+    /**
+     * The fence before the relay may accept the message: the row becomes SENDING with its Message-ID, but only if
+     * this worker still holds it. Committed on its own, before the final dot goes out.
+     */
+    boolean fence(long id, String worker, String messageId) {
+        return jdbc.sql("update delivery set status = ?, message_id = ? where id = ? and status = ? and claimed_by = ?")
+                .params(SENDING, messageId, id, QUEUED, worker).update() == 1;
     }
 
-    /** Lets a row be claimed again at once (after a temporary failure, with backoff left to the lease). */
-    void release(long id, Instant retryAt) {
-        jdbc.sql("update delivery set claimed_until = ? where id = ?").params(Timestamp.from(retryAt), id).update();
+    void sent(long id, Instant now) {
+        jdbc.sql("update delivery set status = ?, sent_at = ?, claimed_until = null where id = ? and status in (?, ?)")
+                .params(SENT, Timestamp.from(now), id, SENDING, UNCONFIRMED).update();
+    }
+
+    /** Ends a row held by this worker (queued or, after a refusal of its end, sending) with a status and reason. */
+    void finish(long id, String status, String reason) {
+        jdbc.sql("""
+                update delivery set status = ?, reason = ?, claimed_until = null where id = ? and status in (?, ?)
+                """).params(status, reason, id, QUEUED, SENDING).update();
+    }
+
+    /** Back to the queue, claimable again at {@code retryAt} (temporary failure, or a paused edition). */
+    void retry(long id, Instant retryAt, String reason) {
+        jdbc.sql("""
+                update delivery set status = ?, claimed_until = ?, claimed_by = null, reason = ?
+                where id = ? and status in (?, ?)""")
+                .params(QUEUED, retryAt == null ? null : Timestamp.from(retryAt), reason, id, QUEUED, SENDING).update();
+    }
+
+    /**
+     * Rows left SENDING past their lease (their worker died between the fence and the relay's answer) become
+     * UNCONFIRMED: the relay may have accepted them, so they are never sent again.
+     */
+    int settleAbandoned(Instant now) {
+        return jdbc.sql("update delivery set status = ?, reason = 'no answer' where status = ? and claimed_until < ?")
+                .params(UNCONFIRMED, SENDING, Timestamp.from(now)).update();
+    }
+
+    int cancel(long editionId) {
+        return jdbc.sql("update delivery set status = ? where edition_id = ? and status = ?")
+                .params(CANCELLED, editionId, QUEUED).update();
+    }
+
+    /** Rows of an edition per status. */
+    Map<String, Integer> counts(long editionId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("select status, count(*) as n from delivery where edition_id = ? group by status").param(editionId)
+                .query((rs, n) -> counts.put(rs.getString("status"), rs.getInt("n"))).list();
+        return counts;
+    }
+
+    /** Rows of an edition sent since {@code since}. */
+    int sentSince(long editionId, Instant since) {
+        return jdbc.sql("select count(*) from delivery where edition_id = ? and status = ? and sent_at >= ?")
+                .params(editionId, SENT, Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    /** The subscriber's deliveries for a data export: edition subject, state and time sent. */
+    List<Map<String, Object>> forSubscriber(long subscriberId) {
+        return jdbc.sql("""
+                select e.subject, d.status, d.sent_at from delivery d join edition e on e.id = d.edition_id
+                join subscription s on s.id = d.subscription_id where s.subscriber_id = ? order by d.id
+                """).param(subscriberId).query((rs, n) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("edition", rs.getString("subject"));
+                    row.put("status", rs.getString("status"));
+                    Timestamp sent = rs.getTimestamp("sent_at");
+                    row.put("sent_at", sent == null ? null : sent.toInstant().toString());
+                    return row;
+                }).list();
+    }
+
+    void deleteForSubscriber(long subscriberId) {
+        jdbc.sql("delete from delivery where subscription_id in (select id from subscription where subscriber_id = ?)")
+                .param(subscriberId).update();
     }
 
     int count(long editionId, String status) {

@@ -10,6 +10,10 @@ public record Edition(long id, Newsletter newsletter, String subject, String pre
     public static final String DRAFT = "DRAFT";
     public static final String SENDING = "SENDING";
     public static final String SENT = "SENT";
+    /** Sending stopped by an editor; resumable. */
+    public static final String PAUSED = "PAUSED";
+    /** Sending stopped for good; queued deliveries are cancelled. */
+    public static final String CANCELLED = "CANCELLED";
 
     /** One picked story as it was when picked. */
     public record Item(long storyId, String headline, String standfirst, String path) {

@@ -4,25 +4,32 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.util.List;
 import org.samizdat.mail.OutgoingMail;
+import org.samizdat.shared.web.Mirrors;
 import org.samizdat.shared.web.Pages;
 import org.samizdat.shared.web.Texts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Renders an edition for one recipient (or for a preview or test, with a stand-in unsubscribe link). */
+/**
+ * Renders an edition for one recipient (or for a preview or test, with stand-in links). The footer lists the
+ * newsroom's live mirrors when a {@link Mirrors} implementation is present, and nothing otherwise.
+ */
 @Component
 class EditionMails {
 
     private final TemplateEngine templates;
     private final Pages pages;
     private final NewsletterMails mails;
+    private final ObjectProvider<Mirrors> mirrors;
 
-    EditionMails(TemplateEngine templates, Pages pages, NewsletterMails mails) {
+    EditionMails(TemplateEngine templates, Pages pages, NewsletterMails mails, ObjectProvider<Mirrors> mirrors) {
         this.templates = templates;
         this.pages = pages;
         this.mails = mails;
+        this.mirrors = mirrors;
     }
 
-    EditionView view(Edition edition, String unsubscribeUrl) {
+    EditionView view(Edition edition, String unsubscribeUrl, String preferencesUrl) {
         Texts t = pages.texts(edition.newsletter().language());
         String origin = pages.site().canonicalOrigin();
         String siteName = pages.site().name(edition.newsletter().language());
@@ -31,7 +38,18 @@ class EditionMails {
         return new EditionView(edition.newsletter().language().code(), siteName, edition.subject(),
                 edition.preheader(), edition.intro(), stories, t.get("newsletter.edition.read"),
                 t.get("newsletter.edition.footer", edition.newsletter().name(), siteName),
-                t.get("newsletter.mail.unsubscribe"), unsubscribeUrl);
+                t.get("newsletter.mail.unsubscribe"), unsubscribeUrl, t.get("newsletter.mail.preferences"),
+                preferencesUrl, t.get("newsletter.mail.mirrors"), mirrors());
+    }
+
+    private List<EditionView.Link> mirrors() {
+        Mirrors list = mirrors.getIfAvailable();
+        if (list == null) {
+            return List.of();
+        }
+        return list.live().stream().filter(m -> m.address() != null && m.address().matches("(?i)https?://\\S+"))
+                .map(m -> new EditionView.Link(m.label() == null || m.label().isBlank() ? m.address() : m.label().strip(),
+                        m.address())).toList();
     }
 
     String html(EditionView view) {
@@ -40,9 +58,9 @@ class EditionMails {
         return out.toString();
     }
 
-    OutgoingMail mail(Edition edition, String to, String unsubscribeToken) {
+    OutgoingMail mail(Edition edition, String to, String unsubscribeToken, String preferencesToken) {
         String url = pages.site().canonicalOrigin() + "/newsletter/unsubscribe/" + unsubscribeToken;
-        EditionView view = view(edition, url);
+        EditionView view = view(edition, url, pages.site().canonicalOrigin() + "/newsletter/preferences/" + preferencesToken);
         return new OutgoingMail(to, oneLine(edition.subject()), html(view), view.text(),
                 mails.unsubscribeHeaders(url, unsubscribeToken));
     }

@@ -54,7 +54,7 @@ class EditionRepository {
     List<Long> archive(Language language, int limit) {
         return jdbc.sql("""
                 select e.id from edition e join newsletter n on n.id = e.newsletter_id
-                where n.language = ? and e.status in ('SENDING', 'SENT') order by e.sent_at desc, e.id desc limit ?
+                where n.language = ? and e.status in ('SENDING', 'PAUSED', 'SENT') order by e.sent_at desc, e.id desc limit ?
                 """).params(language.code(), limit).query(Long.class).list();
     }
 
@@ -68,12 +68,17 @@ class EditionRepository {
                 .params(Edition.SENDING, Timestamp.from(now), id, Edition.DRAFT).update() == 1;
     }
 
-    /** Marks editions SENT once no delivery of theirs is still queued. */
+    /** Marks editions SENT once no delivery of theirs is still queued or in flight. */
     void finishDone() {
         jdbc.sql("""
-                update edition set status = 'SENT' where status = 'SENDING'
-                and not exists (select 1 from delivery d where d.edition_id = edition.id and d.status = 'QUEUED')
+                update edition set status = 'SENT' where status = 'SENDING' and not exists (
+                  select 1 from delivery d where d.edition_id = edition.id and d.status in ('QUEUED', 'SENDING'))
                 """).update();
+    }
+
+    /** Moves an edition from one status to another; false when it was not in {@code from}. */
+    boolean move(long id, String from, String to) {
+        return jdbc.sql("update edition set status = ? where id = ? and status = ?").params(to, id, from).update() == 1;
     }
 
     private List<Edition.Item> items(long editionId) {

@@ -3,6 +3,7 @@ package org.samizdat.newsletter.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.samizdat.content.PublishedStory;
 import org.samizdat.content.Stories;
@@ -74,17 +75,17 @@ public class Editions {
     /** The edition's HTML as a recipient would see it, with a stand-in unsubscribe link. */
     @Transactional(readOnly = true)
     public Optional<EditionView> preview(long id) {
-        return editions.find(id).map(e -> mails.view(e, "#unsubscribe"));
+        return editions.find(id).map(e -> mails.view(e, "#unsubscribe", "#preferences"));
     }
 
     public String html(EditionView view) {
         return mails.html(view);
     }
 
-    /** Sends the edition to one staff address now; its unsubscribe link works on no subscription. */
+    /** Sends the edition to one staff address now; its unsubscribe and preference links work on no subscription. */
     public void sendTest(long id, String to) {
         Edition edition = editions.find(id).orElseThrow();
-        mailer.send(mails.mail(edition, to, Tokens.generate()));
+        mailer.send(mails.mail(edition, to, Tokens.generate(), Tokens.generate()));
     }
 
     /** Freezes a draft and queues one delivery per active subscriber; returns how many, or -1 if not a draft. */
@@ -105,13 +106,42 @@ public class Editions {
         return editions.recent(limit).stream().map(editions::find).flatMap(Optional::stream).toList();
     }
 
-    /** Delivery progress: rows sent, and rows in all (sent, queued, failed or skipped). */
+    /** Delivery progress: rows per outcome, the rate over the last minute and the time left at that rate. */
     @Transactional(readOnly = true)
-    public int[] progress(long id) {
-        int sent = deliveries.count(id, DeliveryRepository.SENT);
-        int queued = deliveries.count(id, DeliveryRepository.QUEUED);
-        int failed = deliveries.count(id, DeliveryRepository.FAILED);
-        return new int[] {sent, sent + queued + failed + deliveries.count(id, "SKIPPED")};
+    public Optional<Progress> progress(long id) {
+        return editions.find(id).map(edition -> {
+            Map<String, Integer> counts = deliveries.counts(id);
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            int queued = counts.getOrDefault(DeliveryRepository.QUEUED, 0) + counts.getOrDefault(DeliveryRepository.SENDING, 0);
+            double rate = deliveries.sentSince(id, clock.instant().minusSeconds(60)) / 60.0;
+            long left = queued == 0 ? 0 : rate > 0 ? (long) Math.ceil(queued / rate) : -1;
+            return new Progress(edition.status(), total, counts.getOrDefault(DeliveryRepository.SENT, 0),
+                    counts.getOrDefault(DeliveryRepository.UNCONFIRMED, 0), counts.getOrDefault(DeliveryRepository.FAILED, 0),
+                    counts.getOrDefault(DeliveryRepository.SKIPPED, 0), counts.getOrDefault(DeliveryRepository.CANCELLED, 0),
+                    queued, rate, left);
+        });
+    }
+
+    /** Stops handing out this edition's deliveries; those in flight finish. False unless it was sending. */
+    @Transactional
+    public boolean pause(long id) {
+        return editions.move(id, Edition.SENDING, Edition.PAUSED);
+    }
+
+    @Transactional
+    public boolean resume(long id) {
+        return editions.move(id, Edition.PAUSED, Edition.SENDING);
+    }
+
+    /** Stops the edition for good: every delivery still queued is cancelled. */
+    @Transactional
+    public boolean cancel(long id) {
+        boolean stopped = editions.move(id, Edition.SENDING, Edition.CANCELLED)
+                || editions.move(id, Edition.PAUSED, Edition.CANCELLED);
+        if (stopped) {
+            deliveries.cancel(id);
+        }
+        return stopped;
     }
 
     public List<Newsletter> newsletters() {
@@ -127,7 +157,7 @@ public class Editions {
     /** A sent edition for the public archive; drafts are not public. */
     @Transactional(readOnly = true)
     public Optional<Edition> sent(long id) {
-        return editions.find(id).filter(e -> !Edition.DRAFT.equals(e.status()));
+        return editions.find(id).filter(e -> List.of(Edition.SENDING, Edition.PAUSED, Edition.SENT).contains(e.status()));
     }
 
     private static String nonNull(String value) {

@@ -43,23 +43,24 @@ class NewsletterMails {
         this.mailDomain = mail.domain();
     }
 
-    void confirmation(Subscription subscription, String token) {
+    void confirmation(Subscription subscription, String token, String preferencesToken) {
         Texts t = pages.texts(subscription.newsletter().language());
         String name = subscription.newsletter().name();
         MailView view = view(subscription, t.get("newsletter.mail.confirm.heading", name),
                 t.get("newsletter.mail.confirm.body", name, siteName(subscription)),
-                t.get("newsletter.mail.confirm.button"), origin() + "/newsletter/confirm/" + token, null);
+                t.get("newsletter.mail.confirm.button"), origin() + "/newsletter/confirm/" + token, null,
+                preferencesToken);
         sendAfterCommit(new OutgoingMail(subscription.email(), t.get("newsletter.mail.confirm.subject", name),
                 render(view), view.text()));
     }
 
-    void welcome(Subscription subscription, String unsubscribeToken) {
+    void welcome(Subscription subscription, String unsubscribeToken, String preferencesToken) {
         Texts t = pages.texts(subscription.newsletter().language());
         String name = subscription.newsletter().name();
         String unsubscribe = origin() + "/newsletter/unsubscribe/" + unsubscribeToken;
         MailView view = view(subscription, t.get("newsletter.mail.welcome.heading", name),
                 t.get("newsletter.mail.welcome.body", name), t.get("newsletter.mail.welcome.button"),
-                origin() + "/" + subscription.newsletter().language().code(), unsubscribe);
+                origin() + "/" + subscription.newsletter().language().code(), unsubscribe, preferencesToken);
         sendAfterCommit(new OutgoingMail(subscription.email(), t.get("newsletter.mail.welcome.subject", name),
                 render(view), view.text(), unsubscribeHeaders(unsubscribe, unsubscribeToken)));
     }
@@ -75,11 +76,12 @@ class NewsletterMails {
     }
 
     private MailView view(Subscription subscription, String heading, String body, String button, String url,
-            String unsubscribeUrl) {
+            String unsubscribeUrl, String preferencesToken) {
         Texts t = pages.texts(subscription.newsletter().language());
         return new MailView(subscription.newsletter().language().code(), siteName(subscription), heading, body,
                 button, url, t.get("newsletter.mail.footer", siteName(subscription)),
-                t.get("newsletter.mail.unsubscribe"), unsubscribeUrl);
+                t.get("newsletter.mail.unsubscribe"), unsubscribeUrl, t.get("newsletter.mail.preferences"),
+                origin() + "/newsletter/preferences/" + preferencesToken);
     }
 
     private String render(MailView view) {

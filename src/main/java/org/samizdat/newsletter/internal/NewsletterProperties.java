@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Newsletter settings ({@code samizdat.newsletter.*}): the server secret for HMACs (generated and kept in the
- * database when blank), how long a confirmation link lives, the sign-up rate limits and the mailto address
- * offered in List-Unsubscribe.
+ * database when blank), how long a confirmation link lives, the sign-up rate limits, the mailto address
+ * offered in List-Unsubscribe, how long unconfirmed sign-ups are kept and how long a preference link works.
  */
 @ConfigurationProperties("samizdat.newsletter")
 record NewsletterProperties(
@@ -16,7 +16,9 @@ record NewsletterProperties(
         Duration clientWindow,
         Integer signupsPerAddress,
         Duration addressWindow,
-        String unsubscribeMailto) {
+        String unsubscribeMailto,
+        Duration unconfirmedRetention,
+        Duration preferencesTtl) {
 
     NewsletterProperties {
         secret = secret == null ? "" : secret.trim();
@@ -26,5 +28,7 @@ record NewsletterProperties(
         signupsPerAddress = signupsPerAddress == null ? 3 : signupsPerAddress;
         addressWindow = addressWindow == null ? Duration.ofHours(24) : addressWindow;
         unsubscribeMailto = unsubscribeMailto == null ? "" : unsubscribeMailto.trim();
+        unconfirmedRetention = unconfirmedRetention == null ? Duration.ofDays(30) : unconfirmedRetention;
+        preferencesTtl = preferencesTtl == null ? Duration.ofDays(90) : preferencesTtl;
     }
 }

@@ -88,7 +88,7 @@ public class SignUps {
         String token = Tokens.generate();
         tokens.insert(Tokens.hash(token), TokenRepository.CONFIRM, subscription.id(), consentId, now,
                 now.plus(properties.confirmTtl()));
-        mails.confirmation(subscription, token);
+        mails.confirmation(subscription, token, preferencesToken(subscription.id(), now));
         return SignUpOutcome.ACCEPTED;
     }
 
@@ -110,9 +110,8 @@ public class SignUps {
         subscriptions.activate(subscriptionId, now);
         tokens.retireConfirmations(subscriptionId, now);
         Subscription subscription = subscriptions.find(subscriptionId).orElseThrow();
-        String unsubscribe = Tokens.generate();
-        tokens.insert(Tokens.hash(unsubscribe), TokenRepository.UNSUBSCRIBE, subscriptionId, null, now, null);
-        mails.welcome(subscription, unsubscribe);
+        String unsubscribe = unsubscribeToken(subscriptionId, now);
+        mails.welcome(subscription, unsubscribe, preferencesToken(subscriptionId, now));
         return Optional.of(subscription);
     }
 
@@ -136,6 +135,21 @@ public class SignUps {
             tokens.retireConfirmations(subscriptionId, now);
         }
         return subscriptions.find(subscriptionId);
+    }
+
+    /** A fresh one-click unsubscribe link; it never expires. */
+    String unsubscribeToken(long subscriptionId, Instant now) {
+        String token = Tokens.generate();
+        tokens.insert(Tokens.hash(token), TokenRepository.UNSUBSCRIBE, subscriptionId, null, now, null);
+        return token;
+    }
+
+    /** A fresh link to the reader's preference page; it expires after {@code preferences-ttl}. */
+    String preferencesToken(long subscriptionId, Instant now) {
+        String token = Tokens.generate();
+        tokens.insert(Tokens.hash(token), TokenRepository.PREFERENCES, subscriptionId, null, now,
+                now.plus(properties.preferencesTtl()));
+        return token;
     }
 
     private Optional<TokenRepository.StoredToken> usable(String token, String purpose) {

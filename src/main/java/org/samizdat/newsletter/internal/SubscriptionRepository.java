@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.samizdat.shared.Language;
+import org.samizdat.shared.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,14 +16,16 @@ import org.springframework.stereotype.Repository;
 class SubscriptionRepository {
 
     private static final String SELECT = """
-            select s.id, s.subscriber_id, r.email, s.status, n.id as n_id, n.code, n.language, n.name
+            select s.id, s.subscriber_id, r.email_sealed, s.status, n.id as n_id, n.code, n.language, n.name
             from subscription s join subscriber r on r.id = s.subscriber_id join newsletter n on n.id = s.newsletter_id
             """;
 
     private final JdbcClient jdbc;
+    private final PersonalData personal;
 
-    SubscriptionRepository(JdbcClient jdbc) {
+    SubscriptionRepository(JdbcClient jdbc, PersonalData personal) {
         this.jdbc = jdbc;
+        this.personal = personal;
     }
 
     List<Newsletter> newsletters() {
@@ -32,25 +35,27 @@ class SubscriptionRepository {
 
     /** Creates the subscriber and a PENDING subscription when missing; safe against a concurrent twin. */
     Subscription findOrCreate(String email, Newsletter newsletter, Instant now) {
-        jdbc.sql("insert into subscriber (email, created_at) values (?, ?) on conflict do nothing")
-                .params(email, Timestamp.from(now)).update();
-        long subscriberId = jdbc.sql("select id from subscriber where email = ?").param(email)
+        String lookup = personal.emailLookup(email);
+        jdbc.sql("insert into subscriber (email_lookup, email_sealed, created_at) values (?, ?, ?) on conflict do nothing")
+                .params(lookup, personal.seal(email), Timestamp.from(now)).update();
+        long subscriberId = jdbc.sql("select id from subscriber where email_lookup = ?").param(lookup)
                 .query(Long.class).single();
         jdbc.sql("""
                 insert into subscription (subscriber_id, newsletter_id, status, created_at) values (?, ?, ?, ?)
                 on conflict do nothing
                 """).params(subscriberId, newsletter.id(), Subscription.PENDING, Timestamp.from(now)).update();
         return jdbc.sql(SELECT + " where s.subscriber_id = ? and s.newsletter_id = ?")
-                .params(subscriberId, newsletter.id()).query(SubscriptionRepository::row).single();
+                .params(subscriberId, newsletter.id()).query(this::row).single();
     }
 
     Optional<Subscription> find(long id) {
-        return jdbc.sql(SELECT + " where s.id = ?").param(id).query(SubscriptionRepository::row).optional();
+        return jdbc.sql(SELECT + " where s.id = ?").param(id).query(this::row).optional();
     }
 
+    /** A new request on an ended or expired subscription makes it pending again. */
     void markPending(long id) {
-        jdbc.sql("update subscription set status = ? where id = ? and status = ?")
-                .params(Subscription.PENDING, id, Subscription.UNSUBSCRIBED).update();
+        jdbc.sql("update subscription set status = ? where id = ? and status in (?, ?)")
+                .params(Subscription.PENDING, id, Subscription.UNSUBSCRIBED, Subscription.EXPIRED).update();
     }
 
     void activate(long id, Instant now) {
@@ -64,8 +69,55 @@ class SubscriptionRepository {
                 .params(Subscription.UNSUBSCRIBED, Timestamp.from(now), id, Subscription.UNSUBSCRIBED).update() == 1;
     }
 
-    private static Subscription row(ResultSet rs, int n) throws SQLException {
-        return new Subscription(rs.getLong("id"), rs.getLong("subscriber_id"), rs.getString("email"),
+    /** Seals up to {@code limit} addresses still in clear; returns how many. */
+    int sealPlainAddresses(int limit) {
+        List<Object[]> plain = jdbc.sql("select id, email from subscriber where email is not null order by id limit ?")
+                .param(limit).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+        for (Object[] row : plain) {
+            String email = (String) row[1];
+            jdbc.sql("update subscriber set email_sealed = ?, email_lookup = ?, email = null where id = ?")
+                    .params(personal.seal(email), personal.emailLookup(email), row[0]).update();
+        }
+        return plain.size();
+    }
+
+    /** Pending subscriptions with no confirmation request since {@code cutoff} expire (or end, if once confirmed). */
+    void expireUnconfirmed(Instant cutoff) {
+        String stale = """
+                status = 'PENDING' and not exists (select 1 from consent c where c.subscription_id = subscription.id
+                  and c.requested_at >= ?)""";
+        jdbc.sql("update subscription set status = ? where confirmed_at is null and " + stale)
+                .params(Subscription.EXPIRED, Timestamp.from(cutoff)).update();
+        jdbc.sql("update subscription set status = ? where confirmed_at is not null and " + stale)
+                .params(Subscription.UNSUBSCRIBED, Timestamp.from(cutoff)).update();
+    }
+
+    /** Subscribers that still have an address but no subscription that is pending, active or ended by choice. */
+    List<Long> withNothingLeft() {
+        return jdbc.sql("""
+                select r.id from subscriber r where r.email_sealed is not null and not exists (
+                  select 1 from subscription s where s.subscriber_id = r.id and s.status in (?, ?, ?))
+                """).params(Subscription.PENDING, Subscription.ACTIVE, Subscription.UNSUBSCRIBED)
+                .query(Long.class).list();
+    }
+
+    /** Every subscription of the subscriber, for the preference page and the data export. */
+    List<Subscription> forSubscriber(long subscriberId) {
+        return jdbc.sql(SELECT + " where s.subscriber_id = ? order by n.id").param(subscriberId).query(this::row).list();
+    }
+
+    /** Forgets the address; subscriptions stay as ERASED so consent records keep their meaning. */
+    void erase(long subscriberId, Instant now) {
+        jdbc.sql("""
+                update subscription set status = ?, unsubscribed_at = coalesce(unsubscribed_at, ?)
+                where subscriber_id = ?""").params(Subscription.ERASED, Timestamp.from(now), subscriberId).update();
+        jdbc.sql("""
+                update subscriber set email = null, email_sealed = null, email_lookup = null, erased_at = ?
+                where id = ?""").params(Timestamp.from(now), subscriberId).update();
+    }
+
+    private Subscription row(ResultSet rs, int n) throws SQLException {
+        return new Subscription(rs.getLong("id"), rs.getLong("subscriber_id"), personal.open(rs.getString("email_sealed")),
                 newsletter(rs, "n_id"), rs.getString("status"));
     }
 

@@ -12,6 +12,7 @@ class TokenRepository {
 
     static final String CONFIRM = "CONFIRM";
     static final String UNSUBSCRIBE = "UNSUBSCRIBE";
+    static final String PREFERENCES = "PREFERENCES";
 
     /** A stored token: which subscription and consent it acts on, and whether it may still be used. */
     record StoredToken(long subscriptionId, Long consentId, Instant expiresAt, Instant usedAt) {
@@ -54,6 +55,11 @@ class TokenRepository {
     void retireConfirmations(long subscriptionId, Instant now) {
         jdbc.sql("update subscriber_token set used_at = ? where subscription_id = ? and purpose = ? and used_at is null")
                 .params(Timestamp.from(now), subscriptionId, CONFIRM).update();
+    }
+
+    void deleteForSubscriber(long subscriberId) {
+        jdbc.sql("delete from subscriber_token where subscription_id in (select id from subscription where subscriber_id = ?)")
+                .param(subscriberId).update();
     }
 
     private static Instant instant(Timestamp t) {

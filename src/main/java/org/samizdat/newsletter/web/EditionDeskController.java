@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.samizdat.content.Stories;
 import org.samizdat.mail.MailFailed;
+import org.samizdat.newsletter.internal.Edition;
 import org.samizdat.newsletter.internal.EditionView;
 import org.samizdat.newsletter.internal.Editions;
 import org.samizdat.newsletter.internal.Newsletter;
+import org.samizdat.newsletter.internal.Progress;
+import org.samizdat.shared.web.Json;
 import org.samizdat.shared.Language;
 import org.samizdat.shared.web.NotFound;
 import org.samizdat.staff.FieldErrors;
@@ -27,7 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The newsroom's newsletter desk, for editors: pick stories in order (a number next to each), write subject,
- * preheader and intro, preview the HTML and text, send a test to a staff address, send to every subscriber.
+ * preheader and intro, preview the HTML and text, send a test to a staff address, send to every subscriber; then
+ * watch the delivery (the page refreshes itself while sending, and {@code progress.json} can be polled), pause,
+ * resume or cancel it.
  */
 @Controller
 @Newsroom
@@ -79,12 +84,38 @@ class EditionDeskController {
 
     @GetMapping(DESK + "/editions/{id:[0-9]{1,12}}")
     String edition(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable long id,
-            @RequestParam(required = false) String done, Model model) {
+            @RequestParam(required = false) String done, Model model, HttpServletResponse response) {
         editorOnly(page);
-        model.addAttribute("edition", editions.edition(id).orElseThrow(NotFound::new));
-        model.addAttribute("progress", editions.progress(id));
+        Edition edition = editions.edition(id).orElseThrow(NotFound::new);
+        if (Edition.SENDING.equals(edition.status())) {
+            response.setHeader("Refresh", "5");
+        }
+        model.addAttribute("edition", edition);
+        model.addAttribute("progress", editions.progress(id).orElseThrow(NotFound::new));
         model.addAttribute("done", done);
         return "newsletter/desk-edition";
+    }
+
+    /** The live progress view's data, for polling. */
+    @GetMapping(value = DESK + "/editions/{id:[0-9]{1,12}}/progress.json")
+    ResponseEntity<String> progress(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page,
+            @PathVariable long id) {
+        editorOnly(page);
+        Progress progress = editions.progress(id).orElseThrow(NotFound::new);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(progress.json()));
+    }
+
+    @PostMapping(DESK + "/editions/{id:[0-9]{1,12}}/{action:pause|resume|cancel}")
+    String control(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable long id,
+            @PathVariable String action) {
+        editorOnly(page);
+        editions.edition(id).orElseThrow(NotFound::new);
+        boolean done = switch (action) {
+            case "pause" -> editions.pause(id);
+            case "resume" -> editions.resume(id);
+            default -> editions.cancel(id);
+        };
+        return "redirect:" + DESK + "/editions/" + id + "?done=" + (done ? action : "notNow");
     }
 
     @GetMapping(value = DESK + "/editions/{id:[0-9]{1,12}}/preview.html")

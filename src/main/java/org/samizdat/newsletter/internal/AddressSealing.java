@@ -1,0 +1,25 @@
+package org.samizdat.newsletter.internal;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seals on start any subscriber address still stored in clear (rows written before addresses were sealed), so
+ * the plain column is empty once the application serves. Idempotent and cheap when nothing is left.
+ */
+@Component
+class AddressSealing implements InitializingBean {
+
+    private final SubscriptionRepository subscriptions;
+
+    AddressSealing(SubscriptionRepository subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        while (subscriptions.sealPlainAddresses(500) > 0) {
+            Thread.onSpinWait();
+        }
+    }
+}
