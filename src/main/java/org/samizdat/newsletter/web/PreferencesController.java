@@ -9,6 +9,7 @@ import java.util.Set;
 import org.samizdat.content.Navigation;
 import org.samizdat.newsletter.internal.Preferences;
 import org.samizdat.shared.web.Pages;
+import org.samizdat.shared.web.SameOrigin;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
