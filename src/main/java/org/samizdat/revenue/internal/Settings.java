@@ -1,0 +1,43 @@
+package org.samizdat.revenue.internal;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The current revenue settings: what the newsroom saved, over defaults from {@link RevenueProperties}. Read on
+ * each use (a few rows), so every node sees a change at once.
+ */
+@Service
+public class Settings {
+
+    private final SettingsRepository repository;
+    private final RevenueProperties properties;
+    private final Clock clock;
+
+    Settings(SettingsRepository repository, RevenueProperties properties, Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public RevenueSettings current() {
+        Map<String, String> values = new HashMap<>();
+        values.put("currencies", String.join(" ", properties.currencies()));
+        values.put("methods", String.join(" ", properties.methods()));
+        values.putAll(repository.all());
+        return new RevenueSettings(values);
+    }
+
+    @Transactional
+    public void save(Map<String, String> values) {
+        values.forEach((name, value) -> {
+            if (RevenueSettings.NAMES.contains(name)) {
+                repository.put(name, value, clock.instant());
+            }
+        });
+    }
+}
