@@ -25,13 +25,13 @@ class BtcpayApi {
     private final BtcpayProperties properties;
     private final RestClient http;
 
-    BtcpayApi(BtcpayProperties properties, RestClient.Builder builder) {
+    BtcpayApi(BtcpayProperties properties) {
         this.properties = properties;
         HttpClient client = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
         factory.setReadTimeout(properties.timeout());
-        this.http = builder.clone().requestFactory(factory).build();
+        this.http = RestClient.builder().requestFactory(factory).build();
     }
 
     BtcpayInvoice create(String donationId, long amountMinor, String currency, String language, String redirectUrl,
