@@ -37,7 +37,9 @@ class BtcpayApi {
     BtcpayInvoice create(String donationId, long amountMinor, String currency, String language, String redirectUrl,
             String description) {
         Map<String, Object> checkout = new LinkedHashMap<>();
-        checkout.put("redirectURL", redirectUrl);
+        if (redirectUrl != null) {
+            checkout.put("redirectURL", redirectUrl);
+        }
         checkout.put("redirectAutomatically", true);
         checkout.put("defaultLanguage", "ru".equals(language) ? "ru-RU" : "en");
         Map<String, Object> body = new LinkedHashMap<>();

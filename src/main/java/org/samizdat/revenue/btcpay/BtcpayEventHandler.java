@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.samizdat.revenue.btcpay.BtcpayWebhookController.BtcpayDelivery;
+import org.samizdat.revenue.btcpay.CryptoRenewalRepository.Renewal;
 import org.samizdat.revenue.checkout.PaymentLedger;
 import org.samizdat.revenue.checkout.PendingDonation;
 import org.samizdat.revenue.checkout.ProviderRefs;
@@ -33,11 +34,14 @@ class BtcpayEventHandler {
     private final BtcpayApi api;
     private final PaymentLedger ledger;
     private final TransactionTemplate transactions;
+    private final CryptoRenewalRepository renewals;
 
-    BtcpayEventHandler(BtcpayApi api, PaymentLedger ledger, TransactionTemplate transactions) {
+    BtcpayEventHandler(BtcpayApi api, PaymentLedger ledger, TransactionTemplate transactions,
+            CryptoRenewalRepository renewals) {
         this.api = api;
         this.ledger = ledger;
         this.transactions = transactions;
+        this.renewals = renewals;
     }
 
     Outcome handle(BtcpayDelivery delivery) {
@@ -52,6 +56,10 @@ class BtcpayEventHandler {
         if (!ledger.recordEvent(PROVIDER, delivery.key())) {
             return Outcome.DUPLICATE;
         }
+        Optional<Renewal> renewal = renewals.byInvoice(invoice.id());
+        if (renewal.isPresent()) {
+            return renewal(renewal.get(), invoice);
+        }
         Optional<UUID> donation = donationId(invoice.orderId());
         if (donation.isEmpty()) {
             return Outcome.IGNORED;
@@ -65,6 +73,21 @@ class BtcpayEventHandler {
                 return Outcome.IGNORED;
             }
         }
+        return Outcome.APPLIED;
+    }
+
+    /** A period's payment link of a crypto plan: only a settled invoice for the asked amount counts. */
+    private Outcome renewal(Renewal renewal, BtcpayInvoice invoice) {
+        if (!invoice.settled()) {
+            return Outcome.IGNORED;
+        }
+        if (!renewal.currency().equalsIgnoreCase(invoice.currency())
+                || BtcpayApi.minor(invoice.amount(), renewal.currency()) != renewal.amountMinor()) {
+            log.warn("BTCPay renewal invoice {} is for a different amount than asked; not credited", invoice.id());
+            return Outcome.IGNORED;
+        }
+        ledger.recordRenewal(PROVIDER, renewal.originId(), renewal.amountMinor(), renewal.currency(),
+                new ProviderRefs(invoice.id(), null, null, invoice.id()));
         return Outcome.APPLIED;
     }
 
