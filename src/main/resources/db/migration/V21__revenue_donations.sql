@@ -28,7 +28,10 @@ create table revenue_donation_status (
     amount_minor  bigint,                         -- for refunds: the amount given back
     payment_ref   varchar(200),
     customer_ref  varchar(200),
+    supporter_id  uuid references revenue_supporter (id),
+    invoice_ref   varchar(200),                   -- a subscription's first invoice, settled by the checkout
     note          varchar(200),
     constraint revenue_donation_status_once unique (donation_id, status_key)
 );
 create index revenue_donation_status_payment on revenue_donation_status (payment_ref);
+create index revenue_donation_status_invoice on revenue_donation_status (invoice_ref);

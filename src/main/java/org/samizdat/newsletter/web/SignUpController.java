@@ -1,5 +1,6 @@
 package org.samizdat.newsletter.web;
 
+import org.samizdat.shared.web.SameOrigin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.samizdat.newsletter.internal.Editions;

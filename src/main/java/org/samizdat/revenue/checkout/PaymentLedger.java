@@ -24,7 +24,10 @@ public interface PaymentLedger {
      */
     boolean recordEvent(String provider, String eventId);
 
-    /** The pending (or settled) donation as the checkout stored it, to check amounts before crediting. */
+    /**
+     * The pending (or settled) donation as the checkout stored it, to check amounts before crediting. The return
+     * URLs and the email are not kept and come back null.
+     */
     Optional<PendingDonation> donation(UUID donationId);
 
     /**
@@ -36,6 +39,12 @@ public interface PaymentLedger {
      * {@link org.samizdat.revenue.DonationCompleted} and sends the receipt after commit.
      */
     boolean markPaid(UUID donationId, String provider, ProviderRefs refs);
+
+    /**
+     * {@link #markPaid(UUID, String, ProviderRefs)} with the donor's address as the provider collected it (Stripe
+     * Checkout asks for one), used for the receipt when the reader gave none on our form. Never log it.
+     */
+    boolean markPaid(UUID donationId, String provider, ProviderRefs refs, String email);
 
     /**
      * Records that paying a donation failed (declined, expired, invalid). Ignored once the donation is paid.

@@ -16,11 +16,13 @@ public class Settings {
     private final SettingsRepository repository;
     private final RevenueProperties properties;
     private final Clock clock;
+    private final RevenuePages pages;
 
-    Settings(SettingsRepository repository, RevenueProperties properties, Clock clock) {
+    Settings(SettingsRepository repository, RevenueProperties properties, Clock clock, RevenuePages pages) {
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
+        this.pages = pages;
     }
 
     @Transactional(readOnly = true)
@@ -39,5 +41,6 @@ public class Settings {
                 repository.put(name, value, clock.instant());
             }
         });
+        pages.changed();
     }
 }

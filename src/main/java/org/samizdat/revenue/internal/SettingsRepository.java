@@ -19,7 +19,7 @@ class SettingsRepository {
 
     Map<String, String> all() {
         Map<String, String> values = new LinkedHashMap<>();
-        jdbc.sql("select name, value from revenue_setting where name <> 'secret'")
+        jdbc.sql("select name, setting_value from revenue_setting where name <> 'secret'")
                 .query(rs -> {
                     values.put(rs.getString(1), rs.getString(2));
                 });
@@ -27,11 +27,11 @@ class SettingsRepository {
     }
 
     Optional<String> get(String name) {
-        return jdbc.sql("select value from revenue_setting where name = ?").param(name).query(String.class).optional();
+        return jdbc.sql("select setting_value from revenue_setting where name = ?").param(name).query(String.class).optional();
     }
 
     void put(String name, String value, Instant at) {
-        int updated = jdbc.sql("update revenue_setting set value = ?, changed_at = ? where name = ?")
+        int updated = jdbc.sql("update revenue_setting set setting_value = ?, changed_at = ? where name = ?")
                 .params(value, java.sql.Timestamp.from(at), name).update();
         if (updated == 0) {
             insertIfAbsent(name, value, at);
@@ -39,7 +39,7 @@ class SettingsRepository {
     }
 
     void insertIfAbsent(String name, String value, Instant at) {
-        jdbc.sql("insert into revenue_setting (name, value, changed_at) values (?, ?, ?) on conflict do nothing")
+        jdbc.sql("insert into revenue_setting (name, setting_value, changed_at) values (?, ?, ?) on conflict do nothing")
                 .params(name, value, java.sql.Timestamp.from(at)).update();
     }
 }

@@ -68,7 +68,7 @@ class StripeEventHandler {
         }
         donation(event, "client_reference_id", "metadata." + DONATION_KEY).ifPresent(id -> credit(id, event,
                 event.number("amount_total"), new ProviderRefs(event.first("payment_intent"), event.first("customer"),
-                        event.first("subscription"), event.first("invoice"))));
+                        event.first("subscription"), event.first("invoice")), event.first("customer_details.email")));
     }
 
     private void invoicePaid(StripeEvent event) {
@@ -82,7 +82,7 @@ class StripeEventHandler {
         Optional<UUID> origin = donation(event, "parent.subscription_details.metadata." + DONATION_KEY,
                 "subscription_details.metadata." + DONATION_KEY);
         if ("subscription_create".equals(event.first("billing_reason"))) {
-            origin.ifPresent(id -> credit(id, event, paid, refs));
+            origin.ifPresent(id -> credit(id, event, paid, refs, event.first("customer_email")));
         } else if (paid > 0) {
             ledger.recordRenewal(PROVIDER, origin.orElse(null), paid, currency(event), refs);
         }
@@ -114,8 +114,11 @@ class StripeEventHandler {
         }
     }
 
-    /** Credits the donation when Stripe's amount and currency are the ones we asked for. */
-    private void credit(UUID donationId, StripeEvent event, long amount, ProviderRefs refs) {
+    /**
+     * Credits the donation when Stripe's amount and currency are the ones we asked for, passing on the address
+     * Stripe collected for the receipt.
+     */
+    private void credit(UUID donationId, StripeEvent event, long amount, ProviderRefs refs, String email) {
         Optional<PendingDonation> pending = ledger.donation(donationId);
         if (pending.isEmpty()) {
             log.warn("Stripe event {} names an unknown donation", event.id());
@@ -126,7 +129,7 @@ class StripeEventHandler {
             ledger.markFailed(donationId, PROVIDER, "amount_mismatch");
             return;
         }
-        ledger.markPaid(donationId, PROVIDER, refs);
+        ledger.markPaid(donationId, PROVIDER, refs, email);
     }
 
     private static String subscriptionOf(StripeEvent event) {

@@ -65,6 +65,9 @@ class StaffSecurity {
                                 "/newsroom/actuator/health/**").permitAll()
                         .requestMatchers("/newsroom/staff", "/newsroom/staff/**", "/newsroom/privacy/**", "/newsroom/audit")
                                 .hasRole("ADMIN")
+                        .requestMatchers("/newsroom/revenue/settings", "/newsroom/revenue/supporters",
+                                "/newsroom/revenue/donations.csv", "/newsroom/revenue/plans/*/cancel").hasRole("ADMIN")
+                        .requestMatchers("/newsroom/revenue", "/newsroom/revenue/**").hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers("/newsroom/sections", "/newsroom/sections/**", "/newsroom/tags",
                                 "/newsroom/tags/**", "/newsroom/authors", "/newsroom/authors/**", "/newsroom/search",
                                 "/newsroom/search/**")

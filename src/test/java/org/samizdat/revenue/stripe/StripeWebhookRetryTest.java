@@ -37,7 +37,7 @@ class StripeWebhookRetryTest {
         UUID donation = journey.checkout("once", "30", "USD");
         doThrow(new TransientDataAccessResourceException("database went away"))
                 .doCallRealMethod()
-                .when(ledger).markPaid(eq(donation), eq("stripe"), any(ProviderRefs.class));
+                .when(ledger).markPaid(eq(donation), eq("stripe"), any(ProviderRefs.class), any());
         String completed = StripeJourney.session("checkout.session.completed", donation, 3000, "paid", "pi_r" + donation.hashCode());
 
         HttpResponse<String> failed = journey.hooks.deliver(completed);
@@ -49,6 +49,5 @@ class StripeWebhookRetryTest {
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(retried.body()).isEqualTo("applied\n");
         assertThat(journey.statuses(donation, "PAID")).isEqualTo(1);
-        doCallRealMethod().when(ledger).markPaid(any(), any(), any(ProviderRefs.class));
     }
 }

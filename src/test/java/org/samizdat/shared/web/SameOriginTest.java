@@ -1,4 +1,4 @@
-package org.samizdat.newsletter.web;
+package org.samizdat.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

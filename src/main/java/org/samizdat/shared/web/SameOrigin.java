@@ -1,4 +1,4 @@
-package org.samizdat.newsletter.web;
+package org.samizdat.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -13,12 +13,12 @@ import java.util.Locale;
  * forge, is the proof. A request proving neither is refused. Non-browser clients can send anything, but they
  * hold no reader's ambient authority, which is all CSRF is about; bots are met by the honeypot and rate limits.
  */
-final class SameOrigin {
+public final class SameOrigin {
 
     private SameOrigin() {
     }
 
-    static boolean check(HttpServletRequest request) {
+    public static boolean check(HttpServletRequest request) {
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         if (fetchSite != null && !"same-origin".equalsIgnoreCase(fetchSite.trim())) {
             return false;

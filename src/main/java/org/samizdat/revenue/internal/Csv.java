@@ -1,0 +1,35 @@
+package org.samizdat.revenue.internal;
+
+import java.util.List;
+
+/**
+ * CSV (RFC 4180) that spreadsheets cannot be tricked into running: a cell starting with {@code = + - @}, a tab or
+ * a carriage return is prefixed with a single quote, so it is shown as text instead of evaluated as a formula.
+ */
+public final class Csv {
+
+    private Csv() {
+    }
+
+    public static String row(List<?> cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            line.append(cell(cells.get(i)));
+        }
+        return line.append("\r\n").toString();
+    }
+
+    public static String cell(Object value) {
+        String text = value == null ? "" : value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}
