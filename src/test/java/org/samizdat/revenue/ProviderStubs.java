@@ -5,6 +5,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +28,7 @@ public class ProviderStubs implements ApplicationContextInitializer<Configurable
     public static final String BTCPAY_KEY = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
     public static final String BTCPAY_WEBHOOK_SECRET = "btcpay-hook-secret";
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static WireMockServer server;
 
     public static synchronized WireMockServer server() {
@@ -59,6 +64,26 @@ public class ProviderStubs implements ApplicationContextInitializer<Configurable
                     + text.substring(text.indexOf("${"), Math.min(text.length(), text.indexOf("${") + 30)));
         }
         return text;
+    }
+
+    /** Posts a webhook body to our endpoint over real HTTP, with the headers given as name, value pairs. */
+    public static HttpResponse<String> deliver(int port, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i + 1] != null) {
+                request.header(headers[i], headers[i + 1]);
+            }
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -2,11 +2,10 @@ package org.samizdat.revenue.btcpay;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
+import org.samizdat.revenue.checkout.WebhookBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,45 +39,31 @@ class BtcpayWebhookController {
     @PostMapping("/support/webhooks/btcpay")
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
         if (!properties.configured()) {
-            return answer(HttpStatus.NOT_FOUND, "btcpay is not configured");
+            return WebhookBodies.answer(HttpStatus.NOT_FOUND, "btcpay is not configured");
         }
-        byte[] body = read(request);
+        byte[] body = WebhookBodies.read(request, MAX_BODY);
         if (body == null) {
-            return answer(HttpStatus.PAYLOAD_TOO_LARGE, "body too large");
+            return WebhookBodies.answer(HttpStatus.PAYLOAD_TOO_LARGE, "body too large");
         }
         if (!signature.valid(request.getHeader("BTCPay-Sig"), body)) {
             log.warn("BTCPay webhook refused: bad or missing signature");
-            return answer(HttpStatus.UNAUTHORIZED, "bad signature");
+            return WebhookBodies.answer(HttpStatus.UNAUTHORIZED, "bad signature");
         }
         BtcpayDelivery delivery;
         try {
             delivery = BtcpayDelivery.of(json.readTree(body));
         } catch (JacksonException | IllegalArgumentException e) {
-            return answer(HttpStatus.BAD_REQUEST, "bad payload");
+            return WebhookBodies.answer(HttpStatus.BAD_REQUEST, "bad payload");
         }
         if (!delivery.storeId().equals(properties.storeId())) {
-            return answer(HttpStatus.OK, "other store");
+            return WebhookBodies.answer(HttpStatus.OK, "other store");
         }
         try {
-            return answer(HttpStatus.OK, handler.handle(delivery).name().toLowerCase());
+            return WebhookBodies.answer(HttpStatus.OK, handler.handle(delivery).name().toLowerCase());
         } catch (RuntimeException e) {
             log.error("BTCPay delivery {} ({}) failed; BTCPay will retry", delivery.key(), delivery.type(), e);
-            return answer(HttpStatus.INTERNAL_SERVER_ERROR, "failed");
+            return WebhookBodies.answer(HttpStatus.INTERNAL_SERVER_ERROR, "failed");
         }
-    }
-
-    private static byte[] read(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY) {
-            return null;
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            return body.length > MAX_BODY ? null : body;
-        }
-    }
-
-    private static ResponseEntity<String> answer(HttpStatus status, String text) {
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(text + "\n");
     }
 
     /** One webhook delivery: its type, store and invoice, and the key that stays the same across redeliveries. */

@@ -2,13 +2,12 @@ package org.samizdat.revenue.stripe;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
+import org.samizdat.revenue.checkout.WebhookBodies;
 import org.samizdat.revenue.stripe.StripeSignature.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,46 +42,32 @@ class StripeWebhookController {
     @PostMapping("/support/webhooks/stripe")
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
         if (!properties.configured()) {
-            return answer(HttpStatus.NOT_FOUND, "stripe is not configured");
+            return WebhookBodies.answer(HttpStatus.NOT_FOUND, "stripe is not configured");
         }
-        byte[] body = read(request);
+        byte[] body = WebhookBodies.read(request, MAX_BODY);
         if (body == null) {
-            return answer(HttpStatus.PAYLOAD_TOO_LARGE, "body too large");
+            return WebhookBodies.answer(HttpStatus.PAYLOAD_TOO_LARGE, "body too large");
         }
         Verdict verdict = signature.check(request.getHeader("Stripe-Signature"), body, clock.instant());
         if (verdict != Verdict.VALID) {
             log.warn("Stripe webhook refused: signature {}", verdict);
-            return answer(HttpStatus.BAD_REQUEST, "signature " + verdict.name().toLowerCase());
+            return WebhookBodies.answer(HttpStatus.BAD_REQUEST, "signature " + verdict.name().toLowerCase());
         }
         StripeEvent event;
         try {
             event = StripeEvent.parse(json, body);
         } catch (StripeEvent.BadPayload e) {
-            return answer(HttpStatus.BAD_REQUEST, "bad payload");
+            return WebhookBodies.answer(HttpStatus.BAD_REQUEST, "bad payload");
         }
         try {
-            return answer(HttpStatus.OK, handler.handle(event).name().toLowerCase());
+            return WebhookBodies.answer(HttpStatus.OK, handler.handle(event).name().toLowerCase());
         } catch (StripeEvent.BadPayload e) {
             log.warn("Stripe event {} ({}) unreadable: {}", event.id(), event.type(), e.getMessage());
-            return answer(HttpStatus.BAD_REQUEST, "bad payload");
+            return WebhookBodies.answer(HttpStatus.BAD_REQUEST, "bad payload");
         } catch (RuntimeException e) {
             log.error("Stripe event {} ({}) failed; Stripe will retry", event.id(), event.type(), e);
-            return answer(HttpStatus.INTERNAL_SERVER_ERROR, "failed");
+            return WebhookBodies.answer(HttpStatus.INTERNAL_SERVER_ERROR, "failed");
         }
     }
 
-    /** The body, or null when it is larger than any Stripe event. */
-    static byte[] read(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY) {
-            return null;
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            return body.length > MAX_BODY ? null : body;
-        }
-    }
-
-    private static ResponseEntity<String> answer(HttpStatus status, String text) {
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(text + "\n");
-    }
 }

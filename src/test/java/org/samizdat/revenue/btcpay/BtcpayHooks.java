@@ -4,10 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -20,7 +16,6 @@ import org.samizdat.revenue.ProviderStubs;
 final class BtcpayHooks {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
-    private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
 
     BtcpayHooks(int port) {
@@ -67,20 +62,7 @@ final class BtcpayHooks {
     }
 
     HttpResponse<String> deliver(String body, String signatureHeader) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/support/webhooks/btcpay"))
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "BTCPayServer")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signatureHeader != null) {
-            request.header("BTCPay-Sig", signatureHeader);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ProviderStubs.deliver(port, "/support/webhooks/btcpay", body, "BTCPay-Sig", signatureHeader,
+                "User-Agent", "BTCPayServer");
     }
 }

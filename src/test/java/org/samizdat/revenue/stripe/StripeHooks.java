@@ -1,9 +1,5 @@
 package org.samizdat.revenue.stripe;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +14,6 @@ import org.samizdat.revenue.ProviderStubs;
 final class StripeHooks {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
-    private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
 
     StripeHooks(int port) {
@@ -51,20 +46,7 @@ final class StripeHooks {
     }
 
     HttpResponse<String> deliver(String body, String signatureHeader) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/support/webhooks/stripe"))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signatureHeader != null) {
-            request.header("Stripe-Signature", signatureHeader);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ProviderStubs.deliver(port, "/support/webhooks/stripe", body, "Stripe-Signature", signatureHeader,
+                "User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)");
     }
 }
