@@ -58,6 +58,9 @@ class DonationJourneyTest {
             assertThat(html.select("form select[name=currency] option")).extracting(e -> e.val()).contains("USD", "EUR");
         }
         assertThat(donor.get("/ru/support").body()).contains("Ежемесячно");
+        assertThat(Jsoup.parse(donor.get("/en/support?ask=banner-a").body()).select("form input[name=ask]").val())
+                .isEqualTo("banner-a");
+        assertThat(Jsoup.parse(donor.get("/en/support?ask=%3Cb%3E").body()).select("form input[name=ask]")).isEmpty();
     }
 
     @Test

@@ -125,6 +125,10 @@ class RevenueDeskTest {
     void aBankTransferIsCreditedWhenAnEditorMarksItReceived() throws Exception {
         set("bank.details", "IBAN LV00 TEST 0000 0000 0000 0");
         Donor donor = new Donor(port);
+        HttpResponse<String> monthly = donor.checkout("frequency", "monthly", "amount", "40", "currency", "EUR",
+                "method", "bank", "lang", "en");
+        assertThat(monthly.statusCode()).isEqualTo(422);
+        assertThat(monthly.body()).contains("A bank transfer is a one-time gift");
         HttpResponse<String> started = donor.checkout("frequency", "once", "amount", "40", "currency", "EUR",
                 "method", "bank", "lang", "en");
         assertThat(started.statusCode()).isEqualTo(302);

@@ -78,6 +78,9 @@ public class Checkout {
         if (provider.isEmpty()) {
             errors.put("method", t.get("revenue.error.method"));
         }
+        if (provider.isPresent() && BankProvider.ID.equals(method) && frequency.map(Frequency::recurring).orElse(false)) {
+            errors.put("method", t.get("revenue.error.bankOnce"));
+        }
         String email = blankToNull(form.email());
         if (email != null && (email.length() > 254 || !email.matches(EMAIL))) {
             errors.put("email", t.get("revenue.error.email"));

@@ -51,14 +51,20 @@ class SupportController {
     }
 
     @GetMapping("/support")
-    String defaultPage(@RequestParam(required = false) String frequency, Model model, HttpServletResponse response) {
-        return page(views.defaultLanguage(), frequency, Map.of(), Map.of(), null, model, response);
+    String defaultPage(@RequestParam(required = false) String frequency, @RequestParam(required = false) String ask,
+            Model model, HttpServletResponse response) {
+        return page(views.defaultLanguage(), frequency, askOnly(ask), Map.of(), null, model, response);
     }
 
+    /** {@code ?ask=<variant>} (from an ask's link) is carried into the form so the checkout credits that variant. */
     @GetMapping("/{lang:en|ru}/support")
-    String page(@PathVariable String lang, @RequestParam(required = false) String frequency, Model model,
-            HttpServletResponse response) {
-        return page(Language.of(lang), frequency, Map.of(), Map.of(), null, model, response);
+    String page(@PathVariable String lang, @RequestParam(required = false) String frequency,
+            @RequestParam(required = false) String ask, Model model, HttpServletResponse response) {
+        return page(Language.of(lang), frequency, askOnly(ask), Map.of(), null, model, response);
+    }
+
+    private static Map<String, String> askOnly(String ask) {
+        return ask != null && ask.matches("[A-Za-z0-9_-]{1,40}") ? Map.of("ask", ask) : Map.of();
     }
 
     @PostMapping("/support/checkout")
