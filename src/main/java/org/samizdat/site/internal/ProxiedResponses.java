@@ -30,7 +30,7 @@ final class ProxiedResponses implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String prefix = ForwardedPrefix.of(request);
-        Redirects redirects = new Redirects(response, request.getServerName(), prefix);
+        Redirects redirects = new Redirects(response, request.getServerName(), request.getServerPort(), prefix);
         if (prefix.isEmpty()) {
             chain.doFilter(request, redirects);
             return;
@@ -55,11 +55,13 @@ final class ProxiedResponses implements Filter {
     static final class Redirects extends HttpServletResponseWrapper {
 
         private final String host;
+        private final int port;
         private final String prefix;
 
-        Redirects(HttpServletResponse response, String host, String prefix) {
+        Redirects(HttpServletResponse response, String host, int port, String prefix) {
             super(response);
             this.host = host;
+            this.port = port;
             this.prefix = prefix;
         }
 
@@ -74,7 +76,8 @@ final class ProxiedResponses implements Filter {
             }
             try {
                 URI uri = URI.create(location);
-                if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(host)) {
+                int locationPort = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+                if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(host) || locationPort != port) {
                     return location;
                 }
                 String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
