@@ -44,6 +44,8 @@ class NewsletterPagesQualityTest {
             assertThat(quality.recheck(lang)).as("confirmed page").isEmpty();
 
             MimeMessage welcome = TestMailServer.await(email, 2).get(1);
+            assertThat(quality.check(Mails.link(welcome, "/newsletter/preferences/"), lang))
+                    .as("preference page").isEmpty();
             assertThat(quality.check(Mails.link(welcome, "/newsletter/unsubscribe/"), lang))
                     .as("unsubscribe page").isEmpty();
         }
