@@ -81,6 +81,19 @@ class SubscriptionRepository {
         return plain.size();
     }
 
+    /** Reseals addresses still under an older personal-data key (after a key rotation); returns how many. */
+    int resealOldKeys(int limit) {
+        List<Object[]> old = jdbc.sql("select id, email_sealed from subscriber where email_sealed is not null"
+                        + " and email_sealed not like ? order by id limit ?")
+                .params(personal.currentPrefix() + "%", limit)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).list();
+        for (Object[] row : old) {
+            jdbc.sql("update subscriber set email_sealed = ? where id = ? and email_sealed = ?")
+                    .params(personal.reseal((String) row[1]), row[0], row[1]).update();
+        }
+        return old.size();
+    }
+
     /** Pending subscriptions with no confirmation request since {@code cutoff} expire (or end, if once confirmed). */
     void expireUnconfirmed(Instant cutoff) {
         String stale = """

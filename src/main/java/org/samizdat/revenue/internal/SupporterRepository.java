@@ -34,6 +34,21 @@ class SupporterRepository {
         return jdbc.sql("select id from revenue_supporter where email_lookup = ?").param(lookup).query(UUID.class).single();
     }
 
+    /** Reseals addresses and names still under an older personal-data key (after a key rotation); returns how many. */
+    int resealOldKeys(int limit) {
+        String current = personal.currentPrefix() + "%";
+        List<Object[]> old = jdbc.sql("select id, email_sealed, name_sealed from revenue_supporter"
+                        + " where email_sealed not like ? or (name_sealed is not null and name_sealed not like ?)"
+                        + " order by id limit ?")
+                .params(current, current, limit)
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)}).list();
+        for (Object[] row : old) {
+            jdbc.sql("update revenue_supporter set email_sealed = ?, name_sealed = ? where id = ? and email_sealed = ?")
+                    .params(personal.reseal((String) row[1]), personal.reseal((String) row[2]), row[0], row[1]).update();
+        }
+        return old.size();
+    }
+
     Optional<Supporter> find(UUID id) {
         return jdbc.sql("select * from revenue_supporter where id = ?").param(id).query(this::row).optional();
     }

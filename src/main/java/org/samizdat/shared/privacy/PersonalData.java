@@ -44,6 +44,11 @@ public final class PersonalData {
         this.keys = keys;
     }
 
+    /** An instance over keys given as text (the {@code samizdat.privacy.keys} format), for tools and tests. */
+    public static PersonalData withKeys(String keys) {
+        return new PersonalData(PersonalDataKeys.parse(keys));
+    }
+
     /** The value sealed under the current key; a fresh random nonce each time, so equal values differ. */
     public String seal(String plain) {
         if (plain == null) {
@@ -86,6 +91,19 @@ public final class PersonalData {
     /** Whether the sealed value is under the current key; rows that are not are resealed after a rotation. */
     public boolean isCurrent(String sealed) {
         return sealed != null && sealed.startsWith(PREFIX + keys.current() + ":");
+    }
+
+    /**
+     * What every value sealed under the current key starts with; rows whose sealed text does not are due for
+     * {@link #reseal} after a rotation (SQL: {@code where col not like currentPrefix() || '%'}).
+     */
+    public String currentPrefix() {
+        return PREFIX + keys.current() + ":";
+    }
+
+    /** The value opened with its own key and sealed again under the current key; null stays null. */
+    public String reseal(String sealed) {
+        return sealed == null || isCurrent(sealed) ? sealed : seal(open(sealed));
     }
 
     /** A keyed hash (HMAC-SHA-256, hex) of an email address, trimmed and lower-cased, for unique indexes and lookups. */

@@ -52,6 +52,10 @@ class PersonalDataTest {
         assertThat(resealed).startsWith("pd1:k2:");
         assertThat(rotated.isCurrent(resealed)).isTrue();
         assertThat(rotated.emailLookup("Reader@Example.org ")).isEqualTo(data.emailLookup("reader@example.org"));
+        assertThat(rotated.currentPrefix()).isEqualTo("pd1:k2:");
+        assertThat(rotated.reseal(old)).startsWith("pd1:k2:").satisfies(v -> assertThat(rotated.open(v)).isEqualTo("reader@example.org"));
+        assertThat(rotated.reseal(resealed)).isSameAs(resealed);
+        assertThat(rotated.reseal(null)).isNull();
     }
 
     @Test
