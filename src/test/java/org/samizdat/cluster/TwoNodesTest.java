@@ -27,7 +27,7 @@ class TwoNodesTest {
 
     @BeforeAll
     static void twoNodes() throws Exception {
-        LocalPostgres.require();
+        LocalPostgres.requireInPostgresPass();
         schema = LocalPostgres.createSchema("nodes");
         String url = LocalPostgres.urlFor(schema);
         nodeA = AppProcess.start(dir.resolve("a"), url, "--spring.flyway.schemas=" + schema, "--samizdat.demo-content=true")

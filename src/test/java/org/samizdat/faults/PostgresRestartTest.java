@@ -31,7 +31,7 @@ class PostgresRestartTest {
     @BeforeAll
     static void node() throws Exception {
         Faults.requireAllowed();
-        LocalPostgres.require();
+        LocalPostgres.requireInPostgresPass();
         schema = LocalPostgres.createSchema("restart");
         node = AppProcess.start(dir.resolve("node"), LocalPostgres.urlFor(schema), "--spring.flyway.schemas=" + schema,
                 "--samizdat.demo-content=true").awaitReady(Duration.ofMinutes(3));

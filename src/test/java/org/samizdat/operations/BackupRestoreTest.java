@@ -28,7 +28,7 @@ class BackupRestoreTest {
 
     @BeforeAll
     static void newsroomOnPostgres() throws Exception {
-        LocalPostgres.require();
+        LocalPostgres.requireInPostgresPass();
         Requirements.require(new File("/usr/bin/pg_dump").canExecute() && new File("/usr/bin/pg_restore").canExecute(),
                 "PostgreSQL client tools (pg_dump, pg_restore)");
         schema = LocalPostgres.createSchema("backup");

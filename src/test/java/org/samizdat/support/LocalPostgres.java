@@ -32,6 +32,19 @@ public final class LocalPostgres {
         Requirements.require(reachable, "PostgreSQL");
     }
 
+    /**
+     * For tests that always run on PostgreSQL whatever database the suite uses (they start their own app
+     * processes on it): under CI they run in the PostgreSQL pass only, and the embedded-database pass skips them
+     * with a notice, so they do not run twice; elsewhere they run whenever a server is reachable.
+     */
+    public static void requireInPostgresPass() {
+        if (Requirements.strict() && TestDatabase.postgresUrl() == null) {
+            System.out.println("[samizdat] SKIPPED here: runs in the PostgreSQL pass (samizdat.test.jdbc-url)");
+            org.junit.jupiter.api.Assumptions.abort("runs in the PostgreSQL pass");
+        }
+        require();
+    }
+
     /** Creates a fresh schema and returns its name. */
     public static String createSchema(String prefix) throws SQLException {
         String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
