@@ -26,7 +26,7 @@ class Retention {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${samizdat.newsletter.retention-interval:1h}", initialDelayString = "1m")
+    @Scheduled(fixedDelayString = "${samizdat.newsletter.retention-interval:1h}", initialDelayString = "${samizdat.newsletter.retention-initial-delay:1m}")
     @Transactional
     public int purge() {
         Instant now = clock.instant();
