@@ -45,9 +45,9 @@ for _ in $(seq 1 900); do
   sleep 1
 done
 
-# A hundred different story pages, asked for in turn, as a front page full of links would spread readers.
-curl -fsS -H 'Cookie: JSESSIONID=bench' "http://127.0.0.1:$PORT/en" "http://127.0.0.1:$PORT/en?page=2" "http://127.0.0.1:$PORT/en?page=3" \
-  | grep -o '/en/stories/[a-z0-9-]*' | sort -u | head -100 >"$WORK/paths"
+# A hundred different story pages from the sitemap, asked for in turn, as a front page full of links spreads readers.
+curl -fsS "http://127.0.0.1:$PORT/sitemaps/stories-1.xml" \
+  | grep -o '/[a-z][a-z]/stories/[a-z0-9-]*' | sort -u | awk 'NR <= 100' >"$WORK/paths"
 [ -s "$WORK/paths" ] || { log "found no story links"; exit 1; }
 {
   echo 'local paths = {}'
