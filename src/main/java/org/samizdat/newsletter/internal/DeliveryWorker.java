@@ -37,7 +37,7 @@ class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     /** Failures to open a connection at all: the relay is down or unreachable, no message is at fault. */
     /** Longer than the relay's reply timeout, so a message in hand gets its answer before the process ends. */
-    private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(45);
+    private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(35);
     private static final Set<String> UNREACHABLE = Set.of("ConnectException", "NoRouteToHostException",
             "UnknownHostException");
 
