@@ -92,6 +92,13 @@ class DeliveryRepository {
                 .params(QUEUED, retryAt == null ? null : Timestamp.from(retryAt), reason, id, QUEUED, SENDING).update();
     }
 
+    /** Puts a claimed row back in the queue at once, its attempt not counted (shutdown, relay unreachable). */
+    void release(long id) {
+        jdbc.sql("""
+                update delivery set claimed_until = null, claimed_by = null, attempts = attempts - 1
+                where id = ? and status = ? and attempts > 0""").params(id, QUEUED).update();
+    }
+
     /**
      * Rows left SENDING past their lease (their worker died between the fence and the relay's answer) become
      * UNCONFIRMED: the relay may have accepted them, so they are never sent again.

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.samizdat.mail.MailConnection;
 import org.samizdat.mail.MailFailed;
 import org.samizdat.mail.Mailer;
@@ -24,12 +27,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of nodes share the queue without taking each other's rows. Exactly-once: a row becomes SENDING (committed, only
  * if this thread still holds it) after the whole message went to the relay and before the final dot that makes the
  * relay accept it; SENT after the relay's 250. A row still QUEUED was never accepted and is sent again after its
- * lease; a row left SENDING may have been accepted and is settled as UNCONFIRMED, never resent.
+ * lease; a row left SENDING may have been accepted and is settled as UNCONFIRMED, never resent. While the relay cannot
+ * be reached at all, a thread puts its rows back uncounted and waits (doubling up to {@code backoff}), so an outage
+ * fails no row however long it lasts. On shutdown each thread finishes the message in hand and puts the rest back.
  */
 @Component
 class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    /** Failures to open a connection at all: the relay is down or unreachable, no message is at fault. */
+    /** Longer than the relay's reply timeout, so a message in hand gets its answer before the process ends. */
+    private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(35);
+    private static final Set<String> UNREACHABLE = Set.of("ConnectException", "NoRouteToHostException",
+            "UnknownHostException");
 
     private final DeliveryRepository deliveries;
     private final EditionRepository editions;
@@ -42,6 +52,7 @@ class DeliveryWorker {
     private final Clock clock;
     private final RateLimit rate;
     private final List<Thread> threads = new ArrayList<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
 
     DeliveryWorker(DeliveryRepository deliveries, EditionRepository editions, SubscriptionRepository subscriptions,
@@ -73,20 +84,29 @@ class DeliveryWorker {
     @EventListener(ContextClosedEvent.class)
     synchronized void stop() throws InterruptedException {
         running = false;
-        threads.forEach(Thread::interrupt);
+        stopping.countDown();
         for (Thread thread : threads) {
-            thread.join(10_000);
+            thread.join(SHUTDOWN_PATIENCE.toMillis());
         }
         threads.clear();
     }
 
     private void loop() {
         String worker = UUID.randomUUID().toString();
+        Duration pause = Duration.ZERO;
         try (MailConnection connection = mailer.connect()) {
             while (running) {
                 try {
-                    if (pass(worker, connection) == 0) {
-                        Thread.sleep(properties.interval().toMillis());
+                    int claimed = pass(worker, connection);
+                    if (claimed < 0) {
+                        pause = pause.isZero() ? properties.interval() : min(pause.multipliedBy(2), properties.backoff());
+                        log.warn("The mail relay cannot be reached; sending waits {} s", pause.toSeconds());
+                        stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+                    } else {
+                        pause = Duration.ZERO;
+                        if (claimed == 0) {
+                            stopping.await(properties.interval().toMillis(), TimeUnit.MILLISECONDS);
+                        }
                     }
                 } catch (InterruptedException e) {
                     return;
@@ -99,33 +119,35 @@ class DeliveryWorker {
         }
     }
 
-    /** One claim and its sends; returns how many rows were claimed. */
+    /** One claim and its sends; returns how many rows were claimed, or -1 when the relay could not be reached. */
     int pass(String worker, MailConnection connection) {
         Instant now = clock.instant();
         transactions.executeWithoutResult(status -> deliveries.settleAbandoned(now));
         List<DeliveryRepository.Claimed> batch = transactions.execute(status ->
                 deliveries.claim(properties.batch(), worker, now, now.plus(properties.lease())));
+        boolean reachable = true;
         for (DeliveryRepository.Claimed row : batch) {
-            if (!running) {
-                deliveries.retry(row.id(), null, null);
+            if (!running || !reachable) {
+                deliveries.release(row.id());
                 continue;
             }
-            deliver(row, worker, connection);
+            reachable = deliver(row, worker, connection);
         }
         transactions.executeWithoutResult(status -> editions.finishDone());
-        return batch.size();
+        return reachable ? batch.size() : -1;
     }
 
-    private void deliver(DeliveryRepository.Claimed row, String worker, MailConnection connection) {
+    /** Sends one row; false when the relay could not be reached (the row is back in the queue, uncounted). */
+    private boolean deliver(DeliveryRepository.Claimed row, String worker, MailConnection connection) {
         Optional<Edition> edition = editions.find(row.editionId());
         if (edition.isEmpty() || !Edition.SENDING.equals(edition.get().status())) {
             deliveries.retry(row.id(), null, null);
-            return;
+            return true;
         }
         Optional<Subscription> subscription = subscriptions.find(row.subscriptionId()).filter(Subscription::active);
         if (subscription.isEmpty()) {
             deliveries.finish(row.id(), DeliveryRepository.SKIPPED, null);
-            return;
+            return true;
         }
         Instant now = clock.instant();
         String unsubscribe = signUps.unsubscribeToken(row.subscriptionId(), now);
@@ -141,10 +163,15 @@ class DeliveryWorker {
                     });
             deliveries.sent(row.id(), clock.instant());
         } catch (MailFailed e) {
+            if (e.kind() == MailFailed.Kind.TEMPORARY && UNREACHABLE.contains(e.reason())) {
+                deliveries.release(row.id());
+                return false;
+            }
             failed(row, e);
         } catch (IllegalArgumentException e) {
             deliveries.finish(row.id(), DeliveryRepository.FAILED, "invalid");
         }
+        return true;
     }
 
     private void failed(DeliveryRepository.Claimed row, MailFailed e) {
@@ -162,6 +189,10 @@ class DeliveryWorker {
             }
         }
         log.warn("Delivery {} not sent (attempt {}): {} {}", row.id(), row.attempts(), e.kind(), e.reason());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static void sleepQuietly(Duration duration) {

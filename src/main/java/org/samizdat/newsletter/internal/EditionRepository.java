@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class EditionRepository {
 
     private static final String SELECT = """
-            select e.id, e.subject, e.preheader, e.intro, e.status, e.sent_at, n.id as n_id, n.code, n.language, n.name
+            select e.id, e.subject, e.preheader, e.intro, e.status, e.sent_at, e.send_at, n.id as n_id, n.code, n.language, n.name
             from edition e join newsletter n on n.id = e.newsletter_id
             """;
 
@@ -47,7 +47,7 @@ class EditionRepository {
                 new Newsletter(rs.getLong("n_id"), rs.getString("code"), Language.of(rs.getString("language")),
                         rs.getString("name")), rs.getString("subject"), rs.getString("preheader"), rs.getString("intro"),
                 rs.getString("status"), rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
-                items(id))).optional();
+                items(id), instant(rs.getTimestamp("send_at")))).optional();
     }
 
     /** Sent (or sending) editions of a language's newsletters, newest first. */
@@ -68,6 +68,41 @@ class EditionRepository {
                 .params(Edition.SENDING, Timestamp.from(now), id, Edition.DRAFT).update() == 1;
     }
 
+    /** Schedules a draft (or moves its time); false when it is not a draft any more. */
+    boolean schedule(long id, Instant at) {
+        return jdbc.sql("update edition set send_at = ? where id = ? and status = ?")
+                .params(Timestamp.from(at), id, Edition.DRAFT).update() == 1;
+    }
+
+    /** Takes a draft off the schedule; false when it was not a scheduled draft. */
+    boolean unschedule(long id) {
+        return jdbc.sql("update edition set send_at = null where id = ? and status = ? and send_at is not null")
+                .params(id, Edition.DRAFT).update() == 1;
+    }
+
+    /** A scheduled draft whose time has come. */
+    record Due(long id, Instant sendAt) {
+    }
+
+    List<Due> dueForSending(Instant now) {
+        return jdbc.sql("select id, send_at from edition where status = ? and send_at <= ? order by send_at, id")
+                .params(Edition.DRAFT, Timestamp.from(now))
+                .query((rs, n) -> new Due(rs.getLong("id"), rs.getTimestamp("send_at").toInstant())).list();
+    }
+
+    /** Freezes a draft still scheduled for {@code sendAt}: an editor's cancel or new time wins over a stale run. */
+    boolean freezeScheduled(long id, Instant sendAt, Instant now) {
+        return jdbc.sql("update edition set status = ?, sent_at = ? where id = ? and status = ? and send_at = ?")
+                .params(Edition.SENDING, Timestamp.from(now), id, Edition.DRAFT, Timestamp.from(sendAt)).update() == 1;
+    }
+
+    /** When the newsletter's last edition went out, if any did. */
+    Optional<Instant> lastSent(long newsletterId) {
+        return jdbc.sql("""
+                select max(sent_at) from edition where newsletter_id = ? and status in ('SENDING', 'PAUSED', 'SENT')
+                """).param(newsletterId).query((rs, n) -> Optional.ofNullable(instant(rs.getTimestamp(1)))).single();
+    }
+
     /** Marks editions SENT once no delivery of theirs is still queued or in flight. */
     void finishDone() {
         jdbc.sql("""
@@ -79,6 +114,10 @@ class EditionRepository {
     /** Moves an edition from one status to another; false when it was not in {@code from}. */
     boolean move(long id, String from, String to) {
         return jdbc.sql("update edition set status = ? where id = ? and status = ?").params(to, id, from).update() == 1;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private List<Edition.Item> items(long editionId) {

@@ -1,6 +1,8 @@
 package org.samizdat.newsletter.internal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,45 @@ public class Editions {
         if (!editions.freeze(id, clock.instant())) {
             return -1;
         }
+        return queue(edition);
+    }
+
+    /**
+     * Schedules a draft to be frozen and sent by itself at {@code at} (whole seconds), or moves its time. False
+     * when the edition is no longer a draft.
+     */
+    @Transactional
+    public boolean schedule(long id, Instant at) {
+        return editions.schedule(id, at.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Takes a draft off the schedule; false when it was not scheduled (or already went out). */
+    @Transactional
+    public boolean unschedule(long id) {
+        return editions.unschedule(id);
+    }
+
+    /** Scheduled drafts whose time has come. */
+    @Transactional(readOnly = true)
+    public List<EditionRepository.Due> dueForSending(Instant now) {
+        return editions.dueForSending(now);
+    }
+
+    /**
+     * Sends a scheduled draft if it is still scheduled for {@code sendAt}; returns how many deliveries were queued,
+     * or -1 when an editor cancelled or moved it, or it went out already.
+     */
+    @Transactional
+    public int sendScheduled(long id, Instant sendAt) {
+        Optional<Edition> edition = editions.find(id);
+        if (edition.isEmpty() || !editions.freezeScheduled(id, sendAt, clock.instant())) {
+            return -1;
+        }
+        return queue(edition.get());
+    }
+
+    private int queue(Edition edition) {
+        long id = edition.id();
         String newsletterPage = "/" + edition.newsletter().language().code() + "/newsletter";
         events.publishEvent(new PagesChanged(List.of(newsletterPage, newsletterPage + "/archive")));
         return deliveries.enqueue(id, edition.newsletter().id());
@@ -142,6 +183,12 @@ public class Editions {
             deliveries.cancel(id);
         }
         return stopped;
+    }
+
+    /** When the newsletter's last edition went out, if any did. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastSent(long newsletterId) {
+        return editions.lastSent(newsletterId);
     }
 
     public List<Newsletter> newsletters() {

@@ -1,6 +1,9 @@
 package org.samizdat.newsletter.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,12 +14,14 @@ import org.samizdat.newsletter.internal.EditionView;
 import org.samizdat.newsletter.internal.Editions;
 import org.samizdat.newsletter.internal.Newsletter;
 import org.samizdat.newsletter.internal.Progress;
+import org.samizdat.newsletter.internal.WeeklyDrafts;
 import org.samizdat.shared.web.Json;
 import org.samizdat.shared.Language;
 import org.samizdat.shared.web.NotFound;
 import org.samizdat.staff.FieldErrors;
 import org.samizdat.staff.Newsroom;
 import org.samizdat.staff.NewsroomPage;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,7 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The newsroom's newsletter desk, for editors: pick stories in order (a number next to each), write subject,
- * preheader and intro, preview the HTML and text, send a test to a staff address, send to every subscriber; then
+ * preheader and intro, preview the HTML and text, send a test to a staff address, send to every subscriber now or
+ * schedule the send for a time in the newsroom's zone (and cancel that schedule); then
  * watch the delivery (the page refreshes itself while sending, and {@code progress.json} can be polled), pause,
  * resume or cancel it.
  */
@@ -42,10 +48,17 @@ class EditionDeskController {
 
     private final Editions editions;
     private final Stories stories;
+    private final WeeklyDrafts weekly;
+    private final ZoneId zone;
+    private final Clock clock;
 
-    EditionDeskController(Editions editions, Stories stories) {
+    EditionDeskController(Editions editions, Stories stories, WeeklyDrafts weekly,
+            @Value("${samizdat.newsroom.zone:Europe/Riga}") ZoneId zone, Clock clock) {
         this.editions = editions;
         this.stories = stories;
+        this.weekly = weekly;
+        this.zone = zone;
+        this.clock = clock;
     }
 
     @GetMapping(DESK)
@@ -86,6 +99,35 @@ class EditionDeskController {
     String edition(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable long id,
             @RequestParam(required = false) String done, Model model, HttpServletResponse response) {
         editorOnly(page);
+        return editionPage(page, id, done, FieldErrors.none(page.t()), "", model, response);
+    }
+
+    /** Schedules a draft for a time in the newsroom's zone ({@code datetime-local}), or moves its time. */
+    @PostMapping(DESK + "/editions/{id:[0-9]{1,12}}/schedule")
+    String schedule(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable long id,
+            @RequestParam(defaultValue = "") String sendAt, Model model, HttpServletResponse response) {
+        editorOnly(page);
+        editions.edition(id).orElseThrow(NotFound::new);
+        FieldErrors errors = new FieldErrors(page.t()).required("sendAt", sendAt).maxLength("sendAt", sendAt, 20);
+        Instant at = errors.isEmpty() ? SendTime.parse(sendAt, zone, clock.instant(), errors) : null;
+        if (at == null) {
+            response.setStatus(422);
+            return editionPage(page, id, null, errors, sendAt.length() > 20 ? "" : sendAt, model, response);
+        }
+        boolean done = editions.schedule(id, at);
+        return "redirect:" + DESK + "/editions/" + id + "?done=" + (done ? "scheduled" : "notNow");
+    }
+
+    @PostMapping(DESK + "/editions/{id:[0-9]{1,12}}/unschedule")
+    String unschedule(@ModelAttribute(name = "newsroom", binding = false) NewsroomPage page, @PathVariable long id) {
+        editorOnly(page);
+        editions.edition(id).orElseThrow(NotFound::new);
+        boolean done = editions.unschedule(id);
+        return "redirect:" + DESK + "/editions/" + id + "?done=" + (done ? "unscheduled" : "notNow");
+    }
+
+    private String editionPage(NewsroomPage page, long id, String done, FieldErrors errors, String typedSendAt,
+            Model model, HttpServletResponse response) {
         Edition edition = editions.edition(id).orElseThrow(NotFound::new);
         if (Edition.SENDING.equals(edition.status())) {
             response.setHeader("Refresh", "5");
@@ -93,6 +135,10 @@ class EditionDeskController {
         model.addAttribute("edition", edition);
         model.addAttribute("progress", editions.progress(id).orElseThrow(NotFound::new));
         model.addAttribute("done", done);
+        model.addAttribute("errors", errors);
+        model.addAttribute("sendAt", typedSendAt);
+        model.addAttribute("zone", zone.getId());
+        model.addAttribute("scheduledFor", edition.sendAt() == null ? "" : SendTime.show(edition.sendAt(), zone, page.t()));
         return "newsletter/desk-edition";
     }
 
@@ -165,6 +211,8 @@ class EditionDeskController {
         model.addAttribute("newsletter", newsletter);
         model.addAttribute("stories", stories.latest(language, 1).stories());
         model.addAttribute("editions", editions.recent(30));
+        model.addAttribute("weekly", weekly.schedule(newsletter).map(s -> WeeklyScheduleController.describe(s, page.t()))
+                .orElse(""));
         model.addAttribute("errors", errors);
         model.addAttribute("typed", typed);
         return "newsletter/desk";

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.samizdat.cluster.ClusterJobs;
 import org.samizdat.mail.Mailer;
 import org.samizdat.mail.OutgoingMail;
 import org.samizdat.revenue.RevenueOptions;
@@ -39,9 +40,11 @@ class CryptoRenewals {
     private final Pages pages;
     private final RevenueOptions options;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
     CryptoRenewals(BtcpayProperties properties, CryptoRenewalRepository repository, BtcpayApi api, Mailer mailer,
-            PersonalData personalData, Pages pages, RevenueOptions options, Clock clock) {
+            PersonalData personalData, Pages pages, RevenueOptions options, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.properties = properties;
         this.repository = repository;
         this.api = api;
@@ -55,7 +58,9 @@ class CryptoRenewals {
     @Scheduled(initialDelayString = "${samizdat.btcpay.renewal-initial-delay:1m}",
             fixedDelayString = "${samizdat.btcpay.renewal-interval:15m}")
     void scheduled() {
-        if (properties.configured()) {
+        // One node per quarter hour makes the pass (it catches up on every due period); the per-period claim below
+        // is still what makes each link go out once.
+        if (properties.configured() && jobs.claim("crypto-renewals", String.valueOf(clock.millis() / 900_000))) {
             run(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         }
     }
