@@ -45,8 +45,7 @@ final class StripeDeliveries {
 
     /** The node arguments that turn Stripe on (its API is never called for these events). */
     static final List<String> NODE_ARGUMENTS = List.of("--samizdat.stripe.secret-key=sk_test_faults",
-            "--samizdat.stripe.webhook-secret=" + WEBHOOK_SECRET, "--samizdat.stripe.api-base=http://127.0.0.1:9",
-            "--spring.mail.port=9");
+            "--samizdat.stripe.webhook-secret=" + WEBHOOK_SECRET, "--samizdat.stripe.api-base=http://127.0.0.1:9");
 
     record Event(String id, String body) {
     }
@@ -121,6 +120,14 @@ final class StripeDeliveries {
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+    }
+
+    /** Sends the events one after another with a pause between them, so that they span a fault. */
+    void sendPaced(List<Event> batch, Duration pause, IntSupplier port) throws InterruptedException {
+        for (Event e : batch) {
+            answers.put(e.id(), deliver(port.getAsInt(), e));
+            Thread.sleep(pause.toMillis());
+        }
     }
 
     /** Re-sends what got no 2xx, as Stripe does (with a fresh signature each time), until all are answered. */

@@ -53,6 +53,7 @@ class WebhookCrashTest {
     static AppProcess start() throws Exception {
         List<String> args = new ArrayList<>(StripeDeliveries.NODE_ARGUMENTS);
         args.add("--spring.flyway.schemas=" + schema);
+        args.add("--spring.mail.port=9");
         AppProcess node = AppProcess.start(dir.resolve("node"), LocalPostgres.urlFor(schema), args.toArray(String[]::new));
         nodes.add(node);
         return node.awaitReady(Duration.ofMinutes(3));
