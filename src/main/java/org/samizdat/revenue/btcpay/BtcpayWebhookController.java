@@ -3,6 +3,8 @@ package org.samizdat.revenue.btcpay;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.samizdat.revenue.checkout.WebhookBodies;
+import org.samizdat.revenue.checkout.WebhookOutcomes;
+import org.samizdat.revenue.checkout.WebhookOutcomes.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -22,14 +24,18 @@ import tools.jackson.databind.ObjectMapper;
 class BtcpayWebhookController {
 
     static final int MAX_BODY = 64 * 1024;
+    private static final String PROVIDER = "btcpay";
     private static final Logger log = LoggerFactory.getLogger(BtcpayWebhookController.class);
 
     private final BtcpayProperties properties;
     private final BtcpaySignature signature;
     private final BtcpayEventHandler handler;
     private final ObjectMapper json;
+    private final WebhookOutcomes outcomes;
 
-    BtcpayWebhookController(BtcpayProperties properties, BtcpayEventHandler handler, ObjectMapper json) {
+    BtcpayWebhookController(BtcpayProperties properties, BtcpayEventHandler handler, ObjectMapper json,
+            WebhookOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.properties = properties;
         this.signature = new BtcpaySignature(properties.webhookSecret());
         this.handler = handler;
@@ -47,21 +53,28 @@ class BtcpayWebhookController {
         }
         if (!signature.valid(request.getHeader("BTCPay-Sig"), body)) {
             log.warn("BTCPay webhook refused: bad or missing signature");
+            outcomes.count(PROVIDER, Outcome.REJECTED_SIGNATURE);
             return WebhookBodies.answer(HttpStatus.UNAUTHORIZED, "bad signature");
         }
         BtcpayDelivery delivery;
         try {
             delivery = BtcpayDelivery.of(json.readTree(body));
         } catch (JacksonException | IllegalArgumentException e) {
+            outcomes.count(PROVIDER, Outcome.REJECTED_PAYLOAD);
             return WebhookBodies.answer(HttpStatus.BAD_REQUEST, "bad payload");
         }
         if (!delivery.storeId().equals(properties.storeId())) {
+            outcomes.count(PROVIDER, Outcome.ACCEPTED);
             return WebhookBodies.answer(HttpStatus.OK, "other store");
         }
         try {
-            return WebhookBodies.answer(HttpStatus.OK, handler.handle(delivery).name().toLowerCase());
+            BtcpayEventHandler.Outcome outcome = handler.handle(delivery);
+            outcomes.count(PROVIDER,
+                    outcome == BtcpayEventHandler.Outcome.DUPLICATE ? Outcome.DUPLICATE : Outcome.ACCEPTED);
+            return WebhookBodies.answer(HttpStatus.OK, outcome.name().toLowerCase());
         } catch (RuntimeException e) {
             log.error("BTCPay delivery {} ({}) failed; BTCPay will retry", delivery.key(), delivery.type(), e);
+            outcomes.count(PROVIDER, Outcome.FAILED);
             return WebhookBodies.answer(HttpStatus.INTERNAL_SERVER_ERROR, "failed");
         }
     }

@@ -60,7 +60,8 @@ class Receipts {
 
     Optional<OutgoingMail> mail(DonationCompleted completed) {
         Optional<Donation> found = donations.find(completed.donationId());
-        Optional<Supporter> donor = found.map(Donation::supporterId).flatMap(supporters::find);
+        Optional<Supporter> donor = found.map(Donation::supporterId).flatMap(supporters::find)
+                .filter(s -> s.email() != null);
         if (found.isEmpty() || donor.isEmpty()) {
             return Optional.empty();
         }

@@ -2,7 +2,12 @@ package org.samizdat.revenue.internal;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.samizdat.staff.AuditAction;
+import org.samizdat.staff.AuditLog;
+import org.samizdat.staff.StaffMember;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,8 +22,11 @@ public class Settings {
     private final RevenueProperties properties;
     private final Clock clock;
     private final RevenuePages pages;
+    private final AuditLog audit;
 
-    Settings(SettingsRepository repository, RevenueProperties properties, Clock clock, RevenuePages pages) {
+    Settings(SettingsRepository repository, RevenueProperties properties, Clock clock, RevenuePages pages,
+            AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
@@ -42,5 +50,15 @@ public class Settings {
             }
         });
         pages.changed();
+    }
+
+    /** Saves as {@link #save(Map)} and records in the audit log who saved which settings (names, not values). */
+    @Transactional
+    public void save(Map<String, String> values, StaffMember who) {
+        RevenueSettings before = current();
+        List<String> changed = RevenueSettings.NAMES.stream().filter(values::containsKey)
+                .filter(name -> !Objects.equals(before.get(name), values.get(name))).toList();
+        save(values);
+        audit.record(who, AuditAction.REVENUE_SETTINGS_SAVED, changed.isEmpty() ? null : String.join(", ", changed));
     }
 }

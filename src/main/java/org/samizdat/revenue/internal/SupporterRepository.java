@@ -54,8 +54,21 @@ class SupporterRepository {
     }
 
     List<Supporter> recent(int limit, int offset) {
-        return jdbc.sql("select * from revenue_supporter order by created_at desc limit ? offset ?")
+        return jdbc.sql("select * from revenue_supporter where erased_at is null order by created_at desc limit ? offset ?")
                 .params(limit, offset).query(this::row).list();
+    }
+
+    /** Removes the sealed address, name and lookup hash; the row stays for the ledger. False when already erased. */
+    boolean erase(UUID id, Instant at) {
+        return jdbc.sql("""
+                update revenue_supporter set email_sealed = null, email_lookup = null, name_sealed = null,
+                  anonymous = true, erased_at = ? where id = ? and erased_at is null
+                """).params(Timestamp.from(at), id).update() == 1;
+    }
+
+    boolean erased(UUID id) {
+        return jdbc.sql("select count(*) from revenue_supporter where id = ? and erased_at is not null").param(id)
+                .query(Integer.class).single() > 0;
     }
 
     private Supporter row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
 import org.samizdat.revenue.checkout.WebhookBodies;
+import org.samizdat.revenue.checkout.WebhookOutcomes;
+import org.samizdat.revenue.checkout.WebhookOutcomes.Outcome;
 import org.samizdat.revenue.stripe.StripeSignature.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,11 @@ class StripeWebhookController {
     private final StripeEventHandler handler;
     private final ObjectMapper json;
     private final Clock clock;
+    private final WebhookOutcomes outcomes;
 
-    StripeWebhookController(StripeProperties properties, StripeEventHandler handler, ObjectMapper json, Clock clock) {
+    StripeWebhookController(StripeProperties properties, StripeEventHandler handler, ObjectMapper json, Clock clock,
+            WebhookOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.properties = properties;
         this.signature = new StripeSignature(properties.webhookSecret(), properties.signatureMaxAge(),
                 properties.signatureMaxAhead());
@@ -51,21 +56,28 @@ class StripeWebhookController {
         Verdict verdict = signature.check(request.getHeader("Stripe-Signature"), body, clock.instant());
         if (verdict != Verdict.VALID) {
             log.warn("Stripe webhook refused: signature {}", verdict);
+            outcomes.count(StripeEventHandler.PROVIDER, Outcome.REJECTED_SIGNATURE);
             return WebhookBodies.answer(HttpStatus.BAD_REQUEST, "signature " + verdict.name().toLowerCase());
         }
         StripeEvent event;
         try {
             event = StripeEvent.parse(json, body);
         } catch (StripeEvent.BadPayload e) {
+            outcomes.count(StripeEventHandler.PROVIDER, Outcome.REJECTED_PAYLOAD);
             return WebhookBodies.answer(HttpStatus.BAD_REQUEST, "bad payload");
         }
         try {
-            return WebhookBodies.answer(HttpStatus.OK, handler.handle(event).name().toLowerCase());
+            StripeEventHandler.Outcome outcome = handler.handle(event);
+            outcomes.count(StripeEventHandler.PROVIDER,
+                    outcome == StripeEventHandler.Outcome.DUPLICATE ? Outcome.DUPLICATE : Outcome.ACCEPTED);
+            return WebhookBodies.answer(HttpStatus.OK, outcome.name().toLowerCase());
         } catch (StripeEvent.BadPayload e) {
             log.warn("Stripe event {} ({}) unreadable: {}", event.id(), event.type(), e.getMessage());
+            outcomes.count(StripeEventHandler.PROVIDER, Outcome.REJECTED_PAYLOAD);
             return WebhookBodies.answer(HttpStatus.BAD_REQUEST, "bad payload");
         } catch (RuntimeException e) {
             log.error("Stripe event {} ({}) failed; Stripe will retry", event.id(), event.type(), e);
+            outcomes.count(StripeEventHandler.PROVIDER, Outcome.FAILED);
             return WebhookBodies.answer(HttpStatus.INTERNAL_SERVER_ERROR, "failed");
         }
     }

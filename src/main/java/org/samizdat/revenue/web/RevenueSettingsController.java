@@ -6,8 +6,6 @@ import java.util.Map;
 import org.samizdat.revenue.internal.RevenueSettings;
 import org.samizdat.revenue.internal.Settings;
 import org.samizdat.revenue.internal.SettingsForm;
-import org.samizdat.staff.AuditAction;
-import org.samizdat.staff.AuditLog;
 import org.samizdat.staff.FieldErrors;
 import org.samizdat.staff.Newsroom;
 import org.samizdat.staff.NewsroomPage;
@@ -26,11 +24,9 @@ class RevenueSettingsController {
     private static final String PATH = RevenueDeskController.DESK + "/settings";
 
     private final Settings settings;
-    private final AuditLog audit;
 
-    RevenueSettingsController(Settings settings, AuditLog audit) {
+    RevenueSettingsController(Settings settings) {
         this.settings = settings;
-        this.audit = audit;
     }
 
     @GetMapping(PATH)
@@ -52,8 +48,7 @@ class RevenueSettingsController {
             response.setStatus(422);
             return show(values, errors, false, model);
         }
-        settings.save(values);
-        audit.record(page.who(), AuditAction.REVENUE_SETTINGS_SAVED, null);
+        settings.save(values, page.who());
         return "redirect:" + PATH + "?saved";
     }
 

@@ -1,5 +1,7 @@
 package org.samizdat.revenue.web;
 
+import org.samizdat.revenue.checkout.WebhookOutcomes;
+import org.samizdat.revenue.checkout.WebhookOutcomes.Outcome;
 import org.samizdat.revenue.internal.Donations;
 import org.samizdat.revenue.internal.TestWebhookHandler;
 import org.springframework.http.ResponseEntity;
@@ -16,12 +18,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TestWebhookController {
 
+    private static final String PROVIDER = "test";
+
     private final TestWebhookHandler handler;
     private final Donations donations;
+    private final WebhookOutcomes outcomes;
 
-    TestWebhookController(TestWebhookHandler handler, Donations donations) {
+    TestWebhookController(TestWebhookHandler handler, Donations donations, WebhookOutcomes outcomes) {
         this.handler = handler;
         this.donations = donations;
+        this.outcomes = outcomes;
     }
 
     @PostMapping("/support/test-webhook")
@@ -30,7 +36,22 @@ class TestWebhookController {
         if (!donations.testModeOn()) {
             return ResponseEntity.notFound().build();
         }
-        TestWebhookHandler.Result result = handler.handle(body, signature);
+        TestWebhookHandler.Result result;
+        try {
+            result = handler.handle(body, signature);
+        } catch (TestWebhookHandler.BadEvent e) {
+            outcomes.count(PROVIDER, Outcome.REJECTED_PAYLOAD);
+            throw e;
+        } catch (RuntimeException e) {
+            outcomes.count(PROVIDER, Outcome.FAILED);
+            throw e;
+        }
+        outcomes.count(PROVIDER, switch (result) {
+            case APPLIED, IGNORED -> Outcome.ACCEPTED;
+            case DUPLICATE -> Outcome.DUPLICATE;
+            case BAD_SIGNATURE -> Outcome.REJECTED_SIGNATURE;
+            case BAD_PAYLOAD -> Outcome.REJECTED_PAYLOAD;
+        });
         return ResponseEntity.status(result.status).header("Cache-Control", "no-store").body(result.name());
     }
 

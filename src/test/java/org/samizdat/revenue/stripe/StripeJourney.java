@@ -32,13 +32,18 @@ final class StripeJourney {
 
     /** Starts a checkout on our support form and returns the donation id Stripe was given. */
     UUID checkout(String frequency, String amount, String currency) throws Exception {
+        return checkout(frequency, amount, currency, "reader@example.org", "");
+    }
+
+    /** Starts a checkout with the donor's address and name as typed on the form. */
+    UUID checkout(String frequency, String amount, String currency, String email, String name) throws Exception {
         String session = StripeHooks.unique("cs_test");
         ProviderStubs.server().stubFor(post(urlEqualTo("/v1/checkout/sessions")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody(ProviderStubs.fixture("stripe/checkout-session-created.json", Map.of("session", session,
                         "amount", 0, "currency", currency.toLowerCase(), "donation", "", "mode", "payment")))));
         HttpResponse<String> response = new Donor(port).checkout("frequency", frequency, "amount", amount,
-                "currency", currency, "method", "stripe", "email", "reader@example.org", "lang", "en");
+                "currency", currency, "method", "stripe", "email", email, "name", name, "lang", "en");
         assertThat(response.statusCode()).as(response.body()).isBetween(302, 303);
         assertThat(response.headers().firstValue("Location").orElseThrow())
                 .startsWith("https://checkout.stripe.com/c/pay/" + session);

@@ -9,13 +9,17 @@ import org.samizdat.revenue.asks.AskKind;
 import org.samizdat.revenue.asks.AskRules;
 import org.samizdat.revenue.asks.SuggestedAmounts;
 import org.samizdat.shared.web.PagesChanged;
+import org.samizdat.staff.AuditAction;
+import org.samizdat.staff.AuditLog;
+import org.samizdat.staff.StaffMember;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The newsroom's side of the asks: variants checked against {@link AskRules} and saved in a tidy form; after each
- * change every cached page is dropped so readers get the new asks.
+ * change every cached page is dropped so readers get the new asks. Every saved change is in the audit log, with the
+ * fields it changed.
  */
 @Service
 public class Asks {
@@ -24,12 +28,15 @@ public class Asks {
     private final RevenueOptions options;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Asks(AskRepository repository, RevenueOptions options, ApplicationEventPublisher events, Clock clock) {
+    Asks(AskRepository repository, RevenueOptions options, ApplicationEventPublisher events, Clock clock,
+            AuditLog audit) {
         this.repository = repository;
         this.options = options;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The outcome of a save: the variant's id, or what is wrong with it. */
@@ -55,9 +62,15 @@ public class Asks {
         return String.join(", ", options.currencies().stream().map(c -> AskRules.range(options, c)).toList());
     }
 
-    /** Saves a new variant (id 0) or changes an existing one; its kind and language never change. */
+    /** Saves a variant on the system's behalf (demo content, tools). */
     @Transactional
     public Saved save(Ask draft) {
+        return save(draft, null);
+    }
+
+    /** Saves a new variant (id 0) or changes an existing one; its kind and language never change. */
+    @Transactional
+    public Saved save(Ask draft, StaffMember who) {
         Ask ask = tidy(draft);
         List<AskRules.Problem> problems = AskRules.check(ask, options);
         if (!problems.isEmpty()) {
@@ -66,11 +79,17 @@ public class Asks {
         long id = ask.id();
         if (id == 0) {
             id = repository.insert(ask, clock.instant());
+            audit.record(who, AuditAction.ASK_CREATED, AskChanges.subject(id, ask, List.of()));
         } else {
             Ask stored = repository.find(id).orElseThrow(() -> new IllegalArgumentException("No ask " + draft.id()));
-            repository.update(new Ask(id, stored.kind(), stored.language(), ask.name(), ask.active(), ask.headline(),
+            Ask changed = new Ask(id, stored.kind(), stored.language(), ask.name(), ask.active(), ask.headline(),
                     ask.body(), ask.signature(), ask.button(), ask.amountsOnce(), ask.amountsMonthly(),
-                    ask.amountsAnnual(), ask.methods(), ask.showGoal()), clock.instant());
+                    ask.amountsAnnual(), ask.methods(), ask.showGoal());
+            repository.update(changed, clock.instant());
+            List<String> fields = AskChanges.fields(stored, changed);
+            if (!fields.isEmpty()) {
+                audit.record(who, AuditAction.ASK_CHANGED, AskChanges.subject(id, changed, fields));
+            }
         }
         changed();
         return new Saved(id, List.of());

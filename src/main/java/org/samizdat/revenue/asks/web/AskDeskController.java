@@ -78,7 +78,7 @@ class AskDeskController {
     }
 
     private String save(NewsroomPage page, Ask ask, Model model, HttpServletResponse response) {
-        Asks.Saved saved = asks.save(ask);
+        Asks.Saved saved = asks.save(ask, page.who());
         if (saved.problems().isEmpty()) {
             return "redirect:" + DESK + "?saved";
         }
