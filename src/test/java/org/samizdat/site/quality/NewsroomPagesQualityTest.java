@@ -77,6 +77,7 @@ class NewsroomPagesQualityTest {
             new WebDriverWait(driver, Duration.ofSeconds(20))
                     .until(ExpectedConditions.urlMatches("/newsroom/newsletter/editions/[0-9]+$"));
             assertThat(quality.recheck(lang)).as("edition").isEmpty();
+            assertThat(quality.check("/newsroom/newsletter/schedule", lang)).as("weekly schedule").isEmpty();
         }
     }
 
