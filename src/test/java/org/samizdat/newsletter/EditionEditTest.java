@@ -10,12 +10,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.samizdat.content.internal.StoryDraft;
 import org.samizdat.content.internal.StoryWorkflow;
 import org.samizdat.newsletter.internal.Edition;
+import org.samizdat.newsletter.internal.EditionEdits;
 import org.samizdat.newsletter.internal.Editions;
 import org.samizdat.shared.Language;
 import org.samizdat.staff.NewsroomClient;
@@ -48,6 +54,9 @@ class EditionEditTest {
 
     @Autowired
     Editions editions;
+
+    @Autowired
+    EditionEdits edits;
 
     final StaffMember editor = new StaffMember(1, "editor", "Editor", Role.EDITOR);
 
@@ -207,6 +216,36 @@ class EditionEditTest {
         assertThat(theirs).isNotEqualTo(secondVersion).isEqualTo(editions.edition(id).orElseThrow().version());
         assertThat(second.post(path, form(theirs, "Second editor", List.of(a), "save")).statusCode()).isEqualTo(302);
         assertThat(editions.edition(id).orElseThrow().subject()).isEqualTo("Second editor");
+    }
+
+    @Test
+    void savesRacingFromTheSameVersionLetExactlyOneThrough() throws Exception {
+        long a = published(Language.EN, "Racing save story");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                long id = draft(List.of(a));
+                String version = editions.edition(id).orElseThrow().version();
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<EditionEdits.Outcome>> outcomes = new ArrayList<>();
+                for (String subject : List.of("Left", "Right")) {
+                    Callable<EditionEdits.Outcome> save = () -> {
+                        start.await();
+                        return edits.save(id, version, subject, "", "", List.of(a));
+                    };
+                    outcomes.add(pool.submit(save));
+                }
+                List<EditionEdits.Outcome> got = new ArrayList<>();
+                for (Future<EditionEdits.Outcome> outcome : outcomes) {
+                    got.add(outcome.get());
+                }
+                assertThat(got).containsExactlyInAnyOrder(EditionEdits.Outcome.SAVED, EditionEdits.Outcome.CHANGED);
+                String winner = got.get(0) == EditionEdits.Outcome.SAVED ? "Left" : "Right";
+                assertThat(editions.edition(id).orElseThrow().subject()).isEqualTo(winner);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
