@@ -161,6 +161,15 @@ class EditionEditTest {
         assertThat(empty.body()).contains("aria-invalid=\"true\"").contains("aria-describedby=\"subject-error\"")
                 .contains("id=\"subject-error\"").contains("This field is required.");
 
+        HttpResponse<String> inRussian = desk.post(path, form(version, "", List.of(a, russian), "save"),
+                "Accept-Language", "ru");
+        assertThat(inRussian.statusCode()).isEqualTo(422);
+        assertThat(inRussian.body()).contains("Это поле обязательно.").contains("Сохранить выпуск")
+                .contains("Каждый материал должен быть опубликован");
+        HttpResponse<String> conflictRu = desk.post(path, form("0000", "Тема", List.of(a), "save"), "Accept-Language", "ru");
+        assertThat(conflictRu.statusCode()).isEqualTo(409);
+        assertThat(conflictRu.body()).contains("его изменил кто-то другой");
+
         HttpResponse<String> tooLong = desk.post(path, form(version, "x".repeat(201), List.of(a), "save"));
         assertThat(tooLong.statusCode()).isEqualTo(422);
         assertThat(tooLong.body()).contains("at most 200 characters, this has 201");
