@@ -88,6 +88,8 @@ class NewsroomPermissionsTest {
             entry("POST /newsroom/newsletter/editions/{id}/send", Access.EDITOR),
             entry("POST /newsroom/newsletter/editions/{id}/schedule", Access.EDITOR),
             entry("POST /newsroom/newsletter/editions/{id}/unschedule", Access.EDITOR),
+            entry("GET /newsroom/newsletter/editions/{id}/edit", Access.EDITOR),
+            entry("POST /newsroom/newsletter/editions/{id}/edit", Access.EDITOR),
             entry("GET /newsroom/newsletter/schedule", Access.EDITOR),
             entry("POST /newsroom/newsletter/schedule", Access.EDITOR),
             entry("POST /newsroom/newsletter/schedule/stop", Access.EDITOR),

@@ -1,6 +1,10 @@
 package org.samizdat.newsletter.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -21,6 +25,27 @@ public record Edition(long id, Newsletter newsletter, String subject, String pre
     /** A draft waiting for its scheduled time. */
     public boolean scheduled() {
         return DRAFT.equals(status) && sendAt != null;
+    }
+
+    /**
+     * A fingerprint of what an editor can change (subject, preheader, intro, stories in order): the edit form carries
+     * it, and a save is refused when the edition no longer matches it, so two editors cannot overwrite each other.
+     */
+    public String version() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : List.of(subject, preheader, intro)) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            for (Item item : items) {
+                digest.update((item.storyId() + ":" + item.headline()).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One picked story as it was when picked. */

@@ -42,6 +42,22 @@ class EditionRepository {
                 """).params(editionId, position, item.storyId(), item.headline(), item.standfirst(), item.path()).update();
     }
 
+    /** Locks a draft's row until the transaction ends; false when it is not a draft (any more). */
+    boolean lockDraft(long id) {
+        return jdbc.sql("select id from edition where id = ? and status = ? for update").params(id, Edition.DRAFT)
+                .query(Long.class).optional().isPresent();
+    }
+
+    /** Rewrites a draft's text and stories; its schedule ({@code send_at}) stays as it is. */
+    void update(long id, String subject, String preheader, String intro, List<Edition.Item> items) {
+        jdbc.sql("update edition set subject = ?, preheader = ?, intro = ? where id = ? and status = ?")
+                .params(subject, preheader, intro, id, Edition.DRAFT).update();
+        jdbc.sql("delete from edition_item where edition_id = ?").param(id).update();
+        for (int i = 0; i < items.size(); i++) {
+            insertItem(id, i, items.get(i));
+        }
+    }
+
     Optional<Edition> find(long id) {
         return jdbc.sql(SELECT + " where e.id = ?").param(id).query((rs, n) -> new Edition(rs.getLong("id"),
                 new Newsletter(rs.getLong("n_id"), rs.getString("code"), Language.of(rs.getString("language")),

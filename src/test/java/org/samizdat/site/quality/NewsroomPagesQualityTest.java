@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The main newsroom screens through {@link PageQuality}, with a browser set to English and then to Russian:
  * sign-in (and its failure), the story list, the story editor (new, existing, and with a refused save), the
- * newsletter desk and an edition. Error messages must be tied to their fields.
+ * newsletter desk, an edition and its editor (with a story added and a refused save). Error messages must be tied to their fields.
  */
 @AppTest
 @TestPropertySource(properties = "samizdat.demo-content=true")
@@ -77,6 +77,19 @@ class NewsroomPagesQualityTest {
             new WebDriverWait(driver, Duration.ofSeconds(20))
                     .until(ExpectedConditions.urlMatches("/newsroom/newsletter/editions/[0-9]+$"));
             assertThat(quality.recheck(lang)).as("edition").isEmpty();
+            String edition = driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+            assertThat(quality.check(edition + "/edit", lang)).as("edition editor").isEmpty();
+            driver.findElement(By.cssSelector("input[name=add]")).click();
+            driver.findElement(By.cssSelector("button[name=op][value=add]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name=story]")));
+            assertThat(quality.recheck(lang)).as("edition editor, story added").isEmpty();
+            ((JavascriptExecutor) driver).executeScript(
+                    "var s = document.getElementById('subject'); s.required = false; s.value = '';");
+            driver.findElement(By.cssSelector("button.primary[name=op][value=save]")).click();
+            assertTiedToError(driver, "subject");
+            assertThat(quality.recheck(lang)).as("refused edition save").isEmpty();
+            assertThat(quality.check("/newsroom/newsletter/schedule", lang)).as("weekly schedule").isEmpty();
         }
     }
 
