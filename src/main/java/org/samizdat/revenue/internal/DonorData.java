@@ -50,8 +50,8 @@ public class DonorData {
         return records.planErased(plan.id()) || supporterOf(plan).map(supporters::erased).orElse(false);
     }
 
-    /** The donor's data as JSON: their supporter record opened from its sealed form, donations and plans. */
-    @Transactional(readOnly = true)
+    /** The donor's data as JSON: their supporter record opened from its sealed form, donations and plans. Audited. */
+    @Transactional
     public String export(Plan plan) {
         Optional<UUID> supporterId = supporterOf(plan);
         Map<String, Object> data = new LinkedHashMap<>();
