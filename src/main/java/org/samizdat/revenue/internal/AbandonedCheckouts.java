@@ -57,8 +57,7 @@ class AbandonedCheckouts {
                     if (records.paid(id)) {
                         return false;
                     }
-                    records.deleteAbandoned(id);
-                    return true;
+                    return records.deleteAbandoned(id);
                 });
                 if (Boolean.TRUE.equals(gone)) {
                     deleted++;

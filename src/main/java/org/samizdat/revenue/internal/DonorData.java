@@ -50,8 +50,8 @@ public class DonorData {
         return records.planErased(plan.id()) || supporterOf(plan).map(supporters::erased).orElse(false);
     }
 
-    /** The donor's data as JSON: their supporter record opened from its sealed form, donations and plans. */
-    @Transactional(readOnly = true)
+    /** The donor's data as JSON: their supporter record opened from its sealed form, donations and plans. Audited. */
+    @Transactional
     public String export(Plan plan) {
         Optional<UUID> supporterId = supporterOf(plan);
         Map<String, Object> data = new LinkedHashMap<>();
@@ -97,7 +97,10 @@ public class DonorData {
         }
         Instant now = clock.instant();
         int kept = supporterId.map(records::donations).map(List::size).orElse(1);
-        supporterId.ifPresent(id -> supporters.erase(id, now));
+        boolean first = supporterId.map(id -> supporters.erase(id, now)).orElse(!records.planErased(plan.id()));
+        if (!first) {
+            return;
+        }
         records.recordErasure(supporterId.orElse(null), plan.id(), now, cancelled, kept);
         audit.record(null, AuditAction.DONOR_ERASED, "supporter " + supporterId.map(UUID::toString).orElse("-")
                 + " · plans cancelled " + cancelled + " · donations kept " + kept);

@@ -75,8 +75,11 @@ class DonorRecords {
                 """).param(donationId).query(Integer.class).single() > 0;
     }
 
-    /** Deletes an abandoned checkout, its pending plan, and its supporter when nothing else refers to them. */
-    void deleteAbandoned(UUID donationId) {
+    /**
+     * Deletes an abandoned checkout, its pending plan, and its supporter when nothing else refers to them; false
+     * when it was already gone (another node's run).
+     */
+    boolean deleteAbandoned(UUID donationId) {
         List<UUID> supporters = jdbc.sql("""
                 select supporter_id from revenue_donation where id = :d and supporter_id is not null
                 union select supporter_id from revenue_donation_status where donation_id = :d and supporter_id is not null
@@ -89,7 +92,7 @@ class DonorRecords {
             jdbc.sql("delete from revenue_plan_change where plan_id = ?").param(plan).update();
             jdbc.sql("delete from revenue_plan where id = ?").param(plan).update();
         }
-        jdbc.sql("delete from revenue_donation where id = ?").param(donationId).update();
+        boolean deleted = jdbc.sql("delete from revenue_donation where id = ?").param(donationId).update() == 1;
         for (UUID supporter : supporters) {
             jdbc.sql("""
                     delete from revenue_supporter where id = :s
@@ -98,5 +101,6 @@ class DonorRecords {
                       and not exists (select 1 from revenue_plan where supporter_id = :s)
                     """).param("s", supporter).update();
         }
+        return deleted;
     }
 }

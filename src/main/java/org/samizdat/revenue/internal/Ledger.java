@@ -131,6 +131,7 @@ class Ledger implements PaymentLedger {
     public boolean recordRenewal(String provider, UUID originDonationId, long amountMinor, String currency,
             ProviderRefs refs) {
         requireInvoice(refs);
+        lockOrigin(originDonationId);
         if (donations.invoiceSeen(provider, refs.invoiceRef())) {
             return false;
         }
@@ -171,6 +172,7 @@ class Ledger implements PaymentLedger {
     @Transactional
     public boolean recordFailedRenewal(String provider, UUID originDonationId, ProviderRefs refs) {
         requireInvoice(refs);
+        lockOrigin(originDonationId);
         Optional<Plan> plan = linkedPlan(provider, originDonationId, refs);
         if (plan.isEmpty()) {
             return parking.park(provider, originDonationId, refs, "FAILED_RENEWAL", null, null, null);
@@ -224,6 +226,17 @@ class Ledger implements PaymentLedger {
             }
         });
         return plan;
+    }
+
+    /**
+     * Waits for any delivery crediting the plan's first payment (it holds this lock while it links the plan and
+     * applies parked news), so news about the plan is either applied now or parked where that delivery finds it,
+     * never parked unseen by a link committed at the same moment.
+     */
+    private void lockOrigin(UUID originDonationId) {
+        if (originDonationId != null) {
+            donations.lock(originDonationId);
+        }
     }
 
     private static void requireInvoice(ProviderRefs refs) {

@@ -2,17 +2,12 @@ package org.samizdat.revenue.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.samizdat.revenue.PaymentsAppTest;
 import org.samizdat.revenue.ProviderStubs;
+import org.samizdat.revenue.WebhookCounters;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Webhook outcomes per provider, as Prometheus scrapes them with the operator's token. */
 @PaymentsAppTest
-@TestPropertySource(properties = "samizdat.metrics.token=webhook-metrics-token")
+@TestPropertySource(properties = "samizdat.metrics.token=" + WebhookCounters.TOKEN)
 class WebhookMetricsTest {
 
     @LocalServerPort
@@ -30,17 +25,7 @@ class WebhookMetricsTest {
     JdbcClient jdbc;
 
     double scraped(String provider, String outcome) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/newsroom/actuator/prometheus"))
-                .header("Authorization", "Bearer webhook-metrics-token").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        Matcher line = Pattern.compile("(?m)^samizdat_webhooks_total\\{([^}]*)\\} (\\S+)$").matcher(response.body());
-        while (line.find()) {
-            if (line.group(1).contains("outcome=\"" + outcome + "\"") && line.group(1).contains("provider=\"" + provider + "\"")) {
-                return Double.parseDouble(line.group(2));
-            }
-        }
-        throw new AssertionError("No samizdat_webhooks_total for " + provider + "/" + outcome + " in:\n" + response.body());
+        return WebhookCounters.scraped(port, provider, outcome);
     }
 
     @Test
