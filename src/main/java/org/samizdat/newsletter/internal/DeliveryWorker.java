@@ -41,12 +41,13 @@ class DeliveryWorker {
     private final SendingProperties properties;
     private final Clock clock;
     private final RateLimit rate;
+    private final SendingMetrics metrics;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     DeliveryWorker(DeliveryRepository deliveries, EditionRepository editions, SubscriptionRepository subscriptions,
             SignUps signUps, EditionMails mails, Mailer mailer, TransactionTemplate transactions,
-            SendingProperties properties, Clock clock) {
+            SendingProperties properties, Clock clock, SendingMetrics metrics) {
         this.deliveries = deliveries;
         this.editions = editions;
         this.subscriptions = subscriptions;
@@ -57,6 +58,7 @@ class DeliveryWorker {
         this.properties = properties;
         this.clock = clock;
         this.rate = new RateLimit(properties.rate());
+        this.metrics = metrics;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -140,6 +142,7 @@ class DeliveryWorker {
                         }
                     });
             deliveries.sent(row.id(), clock.instant());
+            metrics.sent();
         } catch (MailFailed e) {
             failed(row, e);
         } catch (IllegalArgumentException e) {
@@ -148,6 +151,7 @@ class DeliveryWorker {
     }
 
     private void failed(DeliveryRepository.Claimed row, MailFailed e) {
+        metrics.failed(e.kind());
         switch (e.kind()) {
             case FENCED -> log.info("Delivery {} was taken over by another worker", row.id());
             case UNCERTAIN -> deliveries.finish(row.id(), DeliveryRepository.UNCONFIRMED, e.reason());
