@@ -130,8 +130,10 @@ class DeliveryWorker {
             return;
         }
         Instant now = clock.instant();
-        String unsubscribe = signUps.unsubscribeToken(row.subscriptionId(), now);
-        String preferences = signUps.preferencesToken(row.subscriptionId(), now);
+        String[] links = transactions.execute(status -> new String[] {signUps.unsubscribeToken(row.subscriptionId(), now),
+                signUps.preferencesToken(row.subscriptionId(), now)});
+        String unsubscribe = links[0];
+        String preferences = links[1];
         String messageId = mailer.messageId("e" + row.editionId() + ".d" + row.id());
         rate.acquire();
         try {
