@@ -35,11 +35,13 @@ class DeliveryRepository {
         this.jdbc = jdbc;
     }
 
-    /** One row per active subscriber of the edition's newsletter at this moment; returns how many. */
+    /** One row per active, not suppressed subscriber of the edition's newsletter at this moment; returns how many. */
     int enqueue(long editionId, long newsletterId) {
         return jdbc.sql("""
                 insert into delivery (edition_id, subscription_id, status)
                 select ?, s.id, ? from subscription s where s.newsletter_id = ? and s.status = 'ACTIVE'
+                and not exists (select 1 from subscriber r join suppression x on x.email_lookup = r.email_lookup
+                  where r.id = s.subscriber_id)
                 """).params(editionId, QUEUED, newsletterId).update();
     }
 

@@ -51,13 +51,14 @@ class DeliveryWorker {
     private final SendingProperties properties;
     private final Clock clock;
     private final RateLimit rate;
+    private final SendingMetrics metrics;
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
 
     DeliveryWorker(DeliveryRepository deliveries, EditionRepository editions, SubscriptionRepository subscriptions,
             SignUps signUps, EditionMails mails, Mailer mailer, TransactionTemplate transactions,
-            SendingProperties properties, Clock clock) {
+            SendingProperties properties, Clock clock, SendingMetrics metrics) {
         this.deliveries = deliveries;
         this.editions = editions;
         this.subscriptions = subscriptions;
@@ -68,6 +69,7 @@ class DeliveryWorker {
         this.properties = properties;
         this.clock = clock;
         this.rate = new RateLimit(properties.rate());
+        this.metrics = metrics;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -150,8 +152,10 @@ class DeliveryWorker {
             return true;
         }
         Instant now = clock.instant();
-        String unsubscribe = signUps.unsubscribeToken(row.subscriptionId(), now);
-        String preferences = signUps.preferencesToken(row.subscriptionId(), now);
+        String[] links = transactions.execute(status -> new String[] {signUps.unsubscribeToken(row.subscriptionId(), now),
+                signUps.preferencesToken(row.subscriptionId(), now)});
+        String unsubscribe = links[0];
+        String preferences = links[1];
         String messageId = mailer.messageId("e" + row.editionId() + ".d" + row.id());
         rate.acquire();
         try {
@@ -162,6 +166,7 @@ class DeliveryWorker {
                         }
                     });
             deliveries.sent(row.id(), clock.instant());
+            metrics.sent();
         } catch (MailFailed e) {
             if (e.kind() == MailFailed.Kind.TEMPORARY && UNREACHABLE.contains(e.reason())) {
                 deliveries.release(row.id());
@@ -175,6 +180,7 @@ class DeliveryWorker {
     }
 
     private void failed(DeliveryRepository.Claimed row, MailFailed e) {
+        metrics.failed(e.kind());
         switch (e.kind()) {
             case FENCED -> log.info("Delivery {} was taken over by another worker", row.id());
             case UNCERTAIN -> deliveries.finish(row.id(), DeliveryRepository.UNCONFIRMED, e.reason());
