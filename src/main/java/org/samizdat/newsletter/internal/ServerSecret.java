@@ -1,12 +1,7 @@
 package org.samizdat.newsletter.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.samizdat.shared.ServerKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,40 +13,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ServerSecret {
 
-    private final JdbcClient jdbc;
-    private final String configured;
-    private volatile byte[] key;
+    private final ServerKey key;
 
     ServerSecret(JdbcClient jdbc, NewsletterProperties properties) {
-        this.jdbc = jdbc;
-        this.configured = properties.secret();
+        this.key = new ServerKey(properties.secret(), fresh -> {
+            jdbc.sql("insert into newsletter_secret (name, secret) values ('hmac', ?) on conflict do nothing")
+                    .param(Base64.getEncoder().encodeToString(fresh)).update();
+            return Base64.getDecoder().decode(
+                    jdbc.sql("select secret from newsletter_secret where name = 'hmac'").query(String.class).single());
+        });
     }
 
     String hmac(String purpose, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((purpose + ":" + value).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private byte[] key() {
-        byte[] k = key;
-        if (k == null) {
-            k = configured.isEmpty() ? stored() : configured.getBytes(StandardCharsets.UTF_8);
-            key = k;
-        }
-        return k;
-    }
-
-    private byte[] stored() {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        jdbc.sql("insert into newsletter_secret (name, secret) values ('hmac', ?) on conflict do nothing")
-                .param(Base64.getEncoder().encodeToString(fresh)).update();
-        String value = jdbc.sql("select secret from newsletter_secret where name = 'hmac'").query(String.class).single();
-        return Base64.getDecoder().decode(value);
+        return key.hmac(purpose, value);
     }
 }

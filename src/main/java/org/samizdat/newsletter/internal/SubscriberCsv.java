@@ -2,12 +2,11 @@ package org.samizdat.newsletter.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.samizdat.shared.Csv;
 
 /**
- * CSV (RFC 4180) for subscriber lists. Writing: a cell starting with {@code = + - @}, a tab or a carriage return gets
- * a leading apostrophe so spreadsheets show it as text instead of running it as a formula (the same rule as the
- * donations export in {@code revenue.internal.Csv}). Reading: quoted cells, doubled quotes and line breaks inside
- * quotes, each record with the line it starts on; that leading apostrophe is taken off again.
+ * Reading subscriber lists as CSV (RFC 4180): quoted cells, doubled quotes and line breaks inside quotes, each record
+ * with the line it starts on; the apostrophe {@link Csv} puts before formula-like cells on export is taken off again.
  */
 public final class SubscriberCsv {
 
@@ -16,28 +15,6 @@ public final class SubscriberCsv {
     }
 
     private SubscriberCsv() {
-    }
-
-    public static String row(List<?> cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            line.append(cell(cells.get(i)));
-        }
-        return line.append("\r\n").toString();
-    }
-
-    public static String cell(Object value) {
-        String text = value == null ? "" : value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 
     /** The records of a CSV text; blank lines are skipped. An unclosed quote runs to the end of the text. */
@@ -65,7 +42,7 @@ public final class SubscriberCsv {
             } else if (c == '"' && cell.isEmpty()) {
                 quoted = true;
             } else if (c == ',' || c == ';') {
-                cells.add(unprotect(cell.toString()));
+                cells.add(Csv.unprotect(cell.toString()));
                 cell.setLength(0);
             } else if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
@@ -84,15 +61,10 @@ public final class SubscriberCsv {
     }
 
     private static void end(List<Line> lines, List<String> cells, StringBuilder cell, int start) {
-        cells.add(unprotect(cell.toString()));
+        cells.add(Csv.unprotect(cell.toString()));
         cell.setLength(0);
         if (!(cells.size() == 1 && cells.get(0).isBlank())) {
             lines.add(new Line(start, List.copyOf(cells)));
         }
-    }
-
-    private static String unprotect(String cell) {
-        return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0
-                ? cell.substring(1) : cell;
     }
 }

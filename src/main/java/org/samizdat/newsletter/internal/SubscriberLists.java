@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.samizdat.shared.Csv;
 import org.samizdat.site.PolicyVersion;
 import org.samizdat.site.PrivacyPolicies;
 import org.samizdat.shared.privacy.PersonalData;
@@ -128,9 +129,9 @@ public class SubscriberLists {
     /** The subscribers as CSV, optionally of one newsletter (blank = all), with a header row. */
     @Transactional(readOnly = true)
     public String exportCsv(String newsletterCode) {
-        StringBuilder csv = new StringBuilder(SubscriberCsv.row(List.of((Object[]) EXPORT_HEADER)));
+        StringBuilder csv = new StringBuilder(Csv.row(List.of((Object[]) EXPORT_HEADER)));
         for (List<Object> row : lists.export(newsletterCode == null ? "" : newsletterCode)) {
-            csv.append(SubscriberCsv.row(row));
+            csv.append(Csv.row(row));
         }
         return csv.toString();
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.samizdat.revenue.checkout.PaymentLedger;
 import org.samizdat.revenue.checkout.ProviderRefs;
+import org.samizdat.shared.Csv;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,4 +1,4 @@
-package org.samizdat.revenue.internal;
+package org.samizdat.shared;
 
 import java.util.List;
 
@@ -7,6 +7,8 @@ import java.util.List;
  * a carriage return is prefixed with a single quote, so it is shown as text instead of evaluated as a formula.
  */
 public final class Csv {
+
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private Csv() {
     }
@@ -24,12 +26,18 @@ public final class Csv {
 
     public static String cell(Object value) {
         String text = value == null ? "" : value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             text = "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
+    }
+
+    /** A read cell without the apostrophe {@link #cell} put in front of a formula-like value. */
+    public static String unprotect(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
+                ? cell.substring(1) : cell;
     }
 }

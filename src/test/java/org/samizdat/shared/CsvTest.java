@@ -1,4 +1,4 @@
-package org.samizdat.revenue.internal;
+package org.samizdat.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
