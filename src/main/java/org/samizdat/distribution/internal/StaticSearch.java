@@ -12,7 +12,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.samizdat.content.Stories;
 import org.samizdat.content.StoryCard;
-import org.samizdat.content.StoryStamp;
 import org.samizdat.shared.Language;
 import org.samizdat.shared.web.Json;
 import org.samizdat.shared.web.Pages;
@@ -48,11 +47,11 @@ class StaticSearch {
     }
 
     /** The script, the index and the page of each language, built around the mirror's reach pages. */
-    Map<String, byte[]> files(List<StoryStamp> live, Map<Language, byte[]> reachPages) {
+    Map<String, byte[]> files(Map<Language, List<Long>> live, Map<Language, byte[]> reachPages) {
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         files.put(SCRIPT, script());
         for (Language language : Language.values()) {
-            files.put(index(language), index(language, live));
+            files.put(index(language), index(live.get(language)));
             byte[] reach = reachPages.get(language);
             if (reach != null) {
                 files.put(page(language), page(language, reach));
@@ -61,14 +60,24 @@ class StaticSearch {
         return files;
     }
 
-    private byte[] index(Language language, List<StoryStamp> live) {
-        List<Long> ids = live.stream().filter(s -> s.language() == language).map(StoryStamp::id).toList();
+    /** Keeps the previous export's search files when no story changed and the chrome is the same; false if one is missing. */
+    boolean carry(Manifest previous, ExportRun run) {
+        List<String> files = new ArrayList<>(List.of(SCRIPT));
+        for (Language language : Language.values()) {
+            files.add(index(language));
+            files.add(page(language));
+        }
+        return previous != null && files.stream().allMatch(previous.files()::containsKey)
+                && files.stream().allMatch(run::carryOver);
+    }
+
+    private byte[] index(List<Long> ids) {
         List<Object> rows = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += BATCH) {
             for (StoryCard card : stories.cards(ids.subList(from, Math.min(ids.size(), from + BATCH)))) {
                 String file = SitePaths.file(card.path(), null);
                 rows.add(List.of(card.headline(), card.standfirst() == null ? "" : card.standfirst(),
-                        SitePaths.relative(page(language), file),
+                        SitePaths.relative(page(card.language()), file),
                         card.publishedAt() == null ? "" : card.publishedAt().toString().substring(0, 10)));
             }
         }
