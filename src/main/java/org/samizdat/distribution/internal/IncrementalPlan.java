@@ -26,7 +26,7 @@ final class IncrementalPlan {
 
     /** The addresses to fetch, the files to carry over unread, and the stories of the new export. */
     record Result(Set<String> fetch, List<String> carry, SortedMap<Long, ExportState.Story> stories,
-            boolean touched) {
+            Set<Long> touched) {
     }
 
     /** A live story the previous export did not have in this form: its file, publication time and listings. */
@@ -113,7 +113,7 @@ final class IncrementalPlan {
             }
         }
         dirty.forEach(file -> fetch.add(SitePaths.address(file)));
-        return new Result(fetch, carry, stories, !touched.isEmpty());
+        return new Result(fetch, carry, stories, touched);
     }
 
     /** The listing folder a file lies in ({@code en/tags/x} for {@code en/tags/x/page-2.html}), or null. */

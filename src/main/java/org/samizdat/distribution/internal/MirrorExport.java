@@ -93,7 +93,7 @@ public class MirrorExport {
             seeds.addAll(run.fetch(pool, List.of("/en/reach", "/ru/reach")));
             incremental = state != null && state.version().equals(version) && state.catalogue().equals(catalogue)
                     && run.sameAsBefore("en/reach/index.html") && run.sameAsBefore("ru/reach/index.html");
-            boolean touched = true;
+            Set<Long> touched = null;
             if (incremental) {
                 IncrementalPlan.Result plan = plan(previous, state);
                 exported = plan.stories();
@@ -129,9 +129,7 @@ public class MirrorExport {
                 dropEmptyListings(run);
             }
             long crawled = System.nanoTime();
-            if (!touched && search.carry(previous, run)) {
-                log.debug("Static search carried over");
-            } else {
+            if (touched == null || !searchUpdated(run, out, state, exported, touched)) {
                 Map<Language, byte[]> reach = new EnumMap<>(Language.class);
                 for (Language language : Language.values()) {
                     reach.put(language, run.reach.get(language.code() + "/reach/index.html"));
@@ -168,6 +166,30 @@ public class MirrorExport {
                 run.drop(file);
             }
         }
+    }
+
+    /** Carries the search page and script, and patches each language's index; false when it cannot. */
+    private boolean searchUpdated(ExportRun run, Path out, ExportState state, SortedMap<Long, ExportState.Story> exported,
+            Set<Long> touched) throws IOException {
+        if (!search.carryPages(run)) {
+            return false;
+        }
+        Map<Language, List<Long>> before = idsByLanguage(state.stories());
+        Map<Language, List<Long>> now = idsByLanguage(exported);
+        for (Language language : Language.values()) {
+            String file = StaticSearch.index(language);
+            if (before.get(language).equals(now.get(language)) && touched.stream().noneMatch(now.get(language)::contains)
+                    && run.carryOver(file)) {
+                continue;
+            }
+            byte[] updated = search.update(Files.readAllBytes(out.resolve(file)), before.get(language),
+                    now.get(language), touched);
+            if (updated == null) {
+                return false;
+            }
+            run.store(file, updated);
+        }
+        return true;
     }
 
     private IncrementalPlan.Result plan(Manifest previous, ExportState state) {

@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,6 +20,9 @@ import org.samizdat.shared.web.Json;
 import org.samizdat.shared.web.Pages;
 import org.samizdat.shared.web.Texts;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -29,6 +35,7 @@ class StaticSearch {
 
     static final String SCRIPT = "assets/static-search.js";
     private static final int BATCH = 500;
+    private static final String PREFIX = "window.samizdatSearchIndex=";
 
     private final Stories stories;
     private final Pages pages;
@@ -60,18 +67,58 @@ class StaticSearch {
         return files;
     }
 
-    /** Keeps the previous export's search files when no story changed and the chrome is the same; false if one is missing. */
-    boolean carry(Manifest previous, ExportRun run) {
+    /** Keeps the previous export's search pages and script (same build, same chrome); false if one is missing. */
+    boolean carryPages(ExportRun run) {
         List<String> files = new ArrayList<>(List.of(SCRIPT));
         for (Language language : Language.values()) {
-            files.add(index(language));
             files.add(page(language));
         }
-        return previous != null && files.stream().allMatch(previous.files()::containsKey)
-                && files.stream().allMatch(run::carryOver);
+        return files.stream().allMatch(run::carryOver);
     }
 
     private byte[] index(List<Long> ids) {
+        return script(rows(ids));
+    }
+
+    /**
+     * A language's index after an incremental export: the previous index (one row per story, in id order) with the
+     * rows of the touched stories read again, added or removed, so only those stories are read. Null when the
+     * previous index does not line up with the previous export's stories; the caller then builds it anew.
+     */
+    byte[] update(byte[] previous, List<Long> before, List<Long> now, Set<Long> touched) {
+        String text = new String(previous, StandardCharsets.UTF_8);
+        if (!text.startsWith(PREFIX) || !text.endsWith(";\n")) {
+            return null;
+        }
+        JsonNode rows;
+        try {
+            rows = new ObjectMapper().readTree(text.substring(PREFIX.length(), text.length() - 2));
+        } catch (JacksonException e) {
+            return null;
+        }
+        if (rows == null || !rows.isArray() || rows.size() != before.size()) {
+            return null;
+        }
+        Map<Long, Object> byId = new HashMap<>();
+        for (int i = 0; i < before.size(); i++) {
+            List<String> row = new ArrayList<>(4);
+            rows.get(i).forEach(cell -> row.add(cell.asString()));
+            byId.put(before.get(i), row);
+        }
+        List<Long> read = now.stream().filter(id -> touched.contains(id) || !byId.containsKey(id)).toList();
+        List<Object> readRows = rows(read);
+        if (readRows.size() != read.size()) {
+            return null;
+        }
+        Iterator<Object> fresh = readRows.iterator();
+        List<Object> out = new ArrayList<>(now.size());
+        for (Long id : now) {
+            out.add(touched.contains(id) || !byId.containsKey(id) ? fresh.next() : byId.get(id));
+        }
+        return script(out);
+    }
+
+    private List<Object> rows(List<Long> ids) {
         List<Object> rows = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += BATCH) {
             for (StoryCard card : stories.cards(ids.subList(from, Math.min(ids.size(), from + BATCH)))) {
@@ -81,7 +128,11 @@ class StaticSearch {
                         card.publishedAt() == null ? "" : card.publishedAt().toString().substring(0, 10)));
             }
         }
-        return ("window.samizdatSearchIndex=" + Json.write(rows) + ";\n").getBytes(StandardCharsets.UTF_8);
+        return rows;
+    }
+
+    private static byte[] script(List<Object> rows) {
+        return (PREFIX + Json.write(rows) + ";\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] page(Language language, byte[] reach) {
