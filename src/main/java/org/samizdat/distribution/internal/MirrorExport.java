@@ -31,8 +31,9 @@ import org.springframework.stereotype.Service;
 /**
  * Writes the public site into a folder as a static mirror, by asking the running application for each page
  * over loopback HTTP (so the copy is exactly what readers get), rewriting links to relative file links, and
- * signing a manifest of every file. A second run into the same folder rewrites only files whose bytes changed
- * and deletes the files of the previous manifest that are no longer published.
+ * signing a manifest of every file. A second run into the same folder reads again only the pages a change since
+ * the first can reach ({@link IncrementalPlan}), rewrites only files whose bytes changed and deletes the files of
+ * the previous manifest that are no longer published.
  */
 @Service
 public class MirrorExport {
