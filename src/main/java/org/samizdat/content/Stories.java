@@ -144,6 +144,24 @@ public class Stories {
         return archive.stamps(limit, offset);
     }
 
+    /** Ids of every live story, ascending: cheap, for telling which stories appeared or went since a snapshot. */
+    public List<Long> liveIds() {
+        return archive.liveIds();
+    }
+
+    /** Live stories changed (saved, published, re-published) at or after {@code since}, in id order. */
+    public List<StoryStamp> changedSince(java.time.Instant since) {
+        return archive.changedSince(since);
+    }
+
+    /**
+     * A short text that changes whenever a section, author or tag is added, renamed or edited: what every
+     * page showing bylines, tags or navigation depends on besides the stories themselves.
+     */
+    public String catalogueFingerprint() {
+        return org.samizdat.shared.Sha256.hex(catalog.catalogueText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Live stories published since the given time, newest first. */
     public List<StoryStamp> publishedSince(java.time.Instant since, int limit) {
         return archive.publishedSince(since, limit);

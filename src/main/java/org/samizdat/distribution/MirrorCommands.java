@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The jar's command-line modes: {@code export-mirror --out DIR [--full]} starts the application on a random
- * loopback port, writes the static mirror and exits; {@code verify-mirror DIR [--key FILE | --key-base64 KEY]}
+ * loopback port (without the page cache: every page is read once), writes the static mirror and exits; {@code verify-mirror DIR [--key FILE | --key-base64 KEY]}
  * checks a copy without starting anything. Exit status 0 on success, 1 when a check fails, 2 on a usage error.
  */
 public final class MirrorCommands {
@@ -70,7 +70,7 @@ public final class MirrorCommands {
         Path dir = null;
         boolean full = false;
         List<String> spring = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off", "--samizdat.cache.enabled=false"));
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--out") && i + 1 < args.length) {
                 dir = Path.of(args[++i]);
@@ -87,9 +87,10 @@ public final class MirrorCommands {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             MirrorExport.Result result = context.getBean(MirrorExport.class)
                     .export("http://127.0.0.1:" + port, dir, full, null);
-            out.printf("Exported %d files (%d bytes) to %s in %d ms: %d written, %d unchanged, %d deleted%s%n",
+            out.printf("Exported %d files (%d bytes) to %s in %d ms: %d written, %d unchanged, %d deleted, %d pages read%s%n",
                     result.files(), result.bytes(), dir.toAbsolutePath().normalize(), result.millis(), result.written(),
-                    result.unchanged(), result.deleted(), result.incremental() ? " (incremental)" : " (full)");
+                    result.unchanged(), result.deleted(), result.fetched(),
+                    result.incremental() ? " (incremental)" : " (full)");
             return 0;
         }
     }

@@ -8,7 +8,7 @@
  * content's API and rendering templates itself: the copy is then byte-for-byte what readers get (layout, page
  * parts of every module, feeds, photos), distribution depends on no other module's templates or internals,
  * and a page type added later is exported without a change here. Content's public API
- * ({@link org.samizdat.content.Stories}) is read only for the list of live stories, which tells an incremental
- * export which story pages changed and feeds the static search index.
+ * ({@link org.samizdat.content.Stories}) is read only for which stories are live, changed or gone (what an
+ * incremental export must read again), the catalogue's fingerprint, and the cards of the static search index.
  */
 package org.samizdat.distribution;

@@ -88,6 +88,17 @@ public class ArchiveRepository {
                 .query(ArchiveRepository::stamp).list();
     }
 
+    /** Ids of the live stories, ascending; read from an index, not from the rows. */
+    public List<Long> liveIds() {
+        return jdbc.sql("select id from story where status = 'PUBLISHED' order by id").query(Long.class).list();
+    }
+
+    /** Live stories last changed at or after {@code since} (index {@code story_live_changed}). */
+    public List<StoryStamp> changedSince(Instant since) {
+        return jdbc.sql(STAMP + "and updated_at >= ? order by id").param(StoryRepository.ts(since))
+                .query(ArchiveRepository::stamp).list();
+    }
+
     public List<StoryStamp> publishedSince(Instant since, int limit) {
         return jdbc.sql(STAMP + "and published_at >= ? order by published_at desc, id desc limit ?")
                 .params(StoryRepository.ts(since), limit).query(ArchiveRepository::stamp).list();

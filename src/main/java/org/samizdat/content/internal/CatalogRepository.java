@@ -23,6 +23,26 @@ public class CatalogRepository {
         this.jdbc = jdbc;
     }
 
+    /** Every section, author and tag row as one text, in a fixed order: what {@code Stories#catalogueFingerprint} hashes. */
+    public String catalogueText() {
+        StringBuilder text = new StringBuilder();
+        jdbc.sql("select id, slug, name_en, name_ru, position from section order by id")
+                .query(rs -> { text.append("s|").append(row(rs, 5)); });
+        jdbc.sql("select id, slug, name, bio, photo_id from author order by id")
+                .query(rs -> { text.append("a|").append(row(rs, 5)); });
+        jdbc.sql("select id, language, slug, name from tag order by id")
+                .query(rs -> { text.append("t|").append(row(rs, 4)); });
+        return text.toString();
+    }
+
+    private static String row(ResultSet rs, int columns) throws SQLException {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+            row.append(rs.getString(i)).append('\u001f');
+        }
+        return row.append('\n').toString();
+    }
+
     public List<SectionRef> sections() {
         return jdbc.sql("select * from section order by position, id").query(CatalogRepository::section).list();
     }

@@ -1,34 +1,28 @@
 package org.samizdat.distribution.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.samizdat.content.Stories;
+import org.samizdat.content.StoryCard;
 import org.samizdat.content.StoryStamp;
+import org.samizdat.shared.Sha256;
 import org.samizdat.shared.Language;
 import org.samizdat.shared.web.SiteProperties;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,15 +31,16 @@ import org.springframework.stereotype.Service;
 /**
  * Writes the public site into a folder as a static mirror, by asking the running application for each page
  * over loopback HTTP (so the copy is exactly what readers get), rewriting links to relative file links, and
- * signing a manifest of every file. A second run into the same folder rewrites only files whose bytes changed
- * and deletes the files of the previous manifest that are no longer published.
+ * signing a manifest of every file. A second run into the same folder reads again only the pages a change since
+ * the first can reach ({@link IncrementalPlan}), rewrites only files whose bytes changed and deletes the files of
+ * the previous manifest that are no longer published.
  */
 @Service
 public class MirrorExport {
 
     /** What an export did, for the command line and the newsroom. */
     public record Result(int files, int written, int unchanged, int deleted, long bytes, long millis,
-            boolean incremental) {
+            boolean incremental, int fetched) {
     }
 
     /** Told how far an export is, from another thread. */
@@ -56,7 +51,7 @@ public class MirrorExport {
     private static final List<String> SEEDS = List.of("/", "/en", "/ru", "/en/privacy", "/ru/privacy",
             "/en/feed.xml", "/en/atom.xml", "/en/feed.json", "/ru/feed.xml", "/ru/atom.xml", "/ru/feed.json",
             "/mirrors.json", "/mirrors.json.sig", "/mirrors-key.txt", "/favicon.svg", "/assets/site.css");
-    private static final int STAMP_PAGE = 1000;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MirrorExport.class);
 
     private final Stories stories;
     private final SigningKey key;
@@ -77,51 +72,80 @@ public class MirrorExport {
 
     /**
      * Exports the site served at {@code base} (such as {@code http://127.0.0.1:8080}) into {@code out}. With
-     * {@code full} false and a previous export there, stories unchanged since it are carried over unread.
+     * {@code full} false and a previous export there, only the pages that the stories changed since could have
+     * changed are read again (see {@link IncrementalPlan}); anything global falls back to reading every page.
      */
     public Result export(String base, Path out, boolean full, Progress progress) throws IOException {
         Instant started = clock.instant();
+        long t0 = System.nanoTime();
         Files.createDirectories(out);
         Manifest previous = previous(out);
-        Run run = new Run(base, out, previous, new PageRewriter(site.canonicalOrigin()), progress);
+        ExportState state = previous == null || full ? null : state(out, previous);
+        String version = ExportVersion.current();
+        String catalogue = stories.catalogueFingerprint();
+        Map<String, Long> storyIds = new ConcurrentHashMap<>();
+        ExportRun run = new ExportRun(base, out, previous, new PageRewriter(site.canonicalOrigin()), progress, storyIds);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        SortedMap<Long, ExportState.Story> exported;
+        boolean incremental;
+        long planned;
         try {
-            List<StoryStamp> live = liveStories();
-            List<String> fromReach = run.fetch(pool, List.of("/en/reach", "/ru/reach"));
-            boolean carry = !full && previous != null && run.sameAsBefore("en/reach/index.html")
-                    && run.sameAsBefore("ru/reach/index.html") && !storyGone(previous, live);
             List<String> seeds = new ArrayList<>(SEEDS);
-            seeds.addAll(fromReach);
-            for (StoryStamp story : live) {
-                String file = SitePaths.file(story.path(), null);
-                Instant changed = story.updatedAt() == null ? story.publishedAt() : story.updatedAt();
-                if (carry && changed != null && changed.isBefore(previous.generatedAt()) && run.carryOver(file)) {
-                    run.seen.add(story.path());
-                } else {
-                    seeds.add(story.path());
-                }
-            }
-            if (previous != null && !full) {
-                for (String file : previous.files().keySet()) {
-                    if (SitePaths.isMedia(file) && run.carryOver(file)) {
-                        run.seen.add(SitePaths.address(file));
-                    } else if (!SitePaths.isStory(file) && !file.contains("/search/")) {
+            seeds.addAll(run.fetch(pool, List.of("/en/reach", "/ru/reach")));
+            incremental = state != null && state.version().equals(version) && state.catalogue().equals(catalogue)
+                    && run.sameAsBefore("en/reach/index.html") && run.sameAsBefore("ru/reach/index.html");
+            Set<Long> touched = null;
+            if (incremental) {
+                IncrementalPlan.Result plan = plan(previous, state);
+                exported = plan.stories();
+                exported.forEach((id, s) -> storyIds.put(SitePaths.address(s.file()), id));
+                for (String file : plan.carry()) {
+                    if (run.carryOver(file)) {
+                        List<Long> links = state.links().get(file);
+                        if (links != null) {
+                            run.links.put(file, links);
+                        }
+                    } else {
                         seeds.add(SitePaths.address(file));
                     }
                 }
+                seeds.addAll(plan.fetch());
+                touched = plan.touched();
+            } else {
+                exported = new TreeMap<>();
+                for (StoryStamp story : stories.stamps(Integer.MAX_VALUE, 0)) {
+                    String file = SitePaths.file(story.path(), null);
+                    exported.put(story.id(), new ExportState.Story(story.publishedAt() == null ? 0
+                            : story.publishedAt().toEpochMilli(), file));
+                    storyIds.put(story.path(), story.id());
+                    seeds.add(story.path());
+                }
+                if (previous != null && !full) {
+                    previous.files().keySet().stream().filter(SitePaths::isMedia).forEach(run::carryOver);
+                }
             }
-            List<String> wave = seeds;
-            while (!wave.isEmpty()) {
-                wave = run.fetch(pool, wave);
+            planned = System.nanoTime();
+            run.crawl(pool, seeds);
+            if (incremental) {
+                dropEmptyListings(run);
             }
-            Map<Language, byte[]> reach = new EnumMap<>(Language.class);
-            for (Language language : Language.values()) {
-                reach.put(language, run.reach.get(language.code() + "/reach/index.html"));
+            long crawled = System.nanoTime();
+            if (touched == null || !searchUpdated(run, out, state, exported, touched)) {
+                Map<Language, byte[]> reach = new EnumMap<>(Language.class);
+                for (Language language : Language.values()) {
+                    reach.put(language, run.reach.get(language.code() + "/reach/index.html"));
+                }
+                search.files(idsByLanguage(exported), reach).forEach(run::store);
             }
-            search.files(live, reach).forEach(run::store);
+            log.info("Export phases: plan {} ms, {} pages fetched in {} ms (requests {} ms, rewriting {} ms, hashing and"
+                    + " writing {} ms, summed over {} threads), search {} ms", (planned - t0) / 1_000_000,
+                    run.fetched.get(), (crawled - planned) / 1_000_000, run.fetchNanos.get() / 1_000_000,
+                    run.rewriteNanos.get() / 1_000_000, run.storeNanos.get() / 1_000_000, threads,
+                    (System.nanoTime() - crawled) / 1_000_000);
         } finally {
             pool.shutdownNow();
         }
+        run.store(ExportState.FILE, new ExportState(version, catalogue, exported, new TreeMap<>(run.links)).bytes());
         int deleted = run.deleteRest();
         Manifest manifest = new Manifest(site.name(Language.EN), started, key.id(), new TreeMap<>(run.produced));
         byte[] bytes = manifest.bytes();
@@ -129,184 +153,104 @@ public class MirrorExport {
         Files.writeString(out.resolve(Manifest.SIGNATURE), key.signBase64(bytes), StandardCharsets.US_ASCII);
         long total = run.produced.values().stream().mapToLong(Manifest.Entry::size).sum() + bytes.length;
         return new Result(run.produced.size(), run.written.get(), run.unchanged.get(), deleted, total,
-                Duration.between(started, clock.instant()).toMillis(), previous != null && !full);
+                Duration.between(started, clock.instant()).toMillis(), incremental, run.fetched.get());
     }
 
-    private List<StoryStamp> liveStories() {
-        List<StoryStamp> all = new ArrayList<>();
-        for (int offset = 0; ; offset += STAMP_PAGE) {
-            List<StoryStamp> page = stories.stamps(STAMP_PAGE, offset);
-            all.addAll(page);
-            if (page.size() < STAMP_PAGE) {
-                return all;
+    /**
+     * A tag or author page whose listing became empty is linked from nowhere (only its stories link to it), so a
+     * full export would not have it: an incremental one, which read it again because a story left it, drops it.
+     */
+    private static void dropEmptyListings(ExportRun run) throws IOException {
+        for (String file : List.copyOf(run.produced.keySet())) {
+            String dir = IncrementalPlan.listingDir(file);
+            if (dir != null && !dir.contains("/sections/") && !run.links.containsKey(dir + "/index.html")) {
+                run.drop(file);
             }
         }
     }
 
-    /** A story gone since the last export may sit in other stories' "Read more", so those are all read again. */
-    private static boolean storyGone(Manifest previous, List<StoryStamp> live) {
-        Set<String> files = new java.util.HashSet<>();
-        live.forEach(s -> files.add(SitePaths.file(s.path(), null)));
-        return previous.files().keySet().stream().anyMatch(f -> SitePaths.isStory(f) && !files.contains(f));
+    /** Carries the search page and script, and patches each language's index; false when it cannot. */
+    private boolean searchUpdated(ExportRun run, Path out, ExportState state, SortedMap<Long, ExportState.Story> exported,
+            Set<Long> touched) throws IOException {
+        if (!search.carryPages(run)) {
+            return false;
+        }
+        Map<Language, List<Long>> before = idsByLanguage(state.stories());
+        Map<Language, List<Long>> now = idsByLanguage(exported);
+        for (Language language : Language.values()) {
+            String file = StaticSearch.index(language);
+            if (before.get(language).equals(now.get(language)) && touched.stream().noneMatch(now.get(language)::contains)
+                    && run.carryOver(file)) {
+                continue;
+            }
+            byte[] updated = search.update(Files.readAllBytes(out.resolve(file)), before.get(language),
+                    now.get(language), touched);
+            if (updated == null) {
+                return false;
+            }
+            run.store(file, updated);
+        }
+        return true;
+    }
+
+    private IncrementalPlan.Result plan(Manifest previous, ExportState state) {
+        Set<Long> live = new HashSet<>(stories.liveIds());
+        Map<Long, IncrementalPlan.Changed> changed = new LinkedHashMap<>();
+        for (StoryStamp s : stories.changedSince(previous.generatedAt())) {
+            changed.put(s.id(), changed(s.id(), s.path(), s.publishedAt()));
+        }
+        List<Long> fresh = live.stream().filter(id -> !state.stories().containsKey(id) && !changed.containsKey(id))
+                .sorted().toList();
+        for (StoryCard card : stories.cards(fresh)) {
+            changed.put(card.id(), changed(card.id(), card.path(), card.publishedAt()));
+        }
+        return IncrementalPlan.plan(previous, state, live, List.copyOf(changed.values()), id -> listings(id));
+    }
+
+    private IncrementalPlan.Changed changed(long id, String path, Instant publishedAt) {
+        return new IncrementalPlan.Changed(id, SitePaths.file(path, null),
+                publishedAt == null ? 0 : publishedAt.toEpochMilli(), listings(id));
+    }
+
+    /** The listing folders a live story appears in: its section's, its tags' and its authors'. */
+    private Set<String> listings(long id) {
+        Set<String> dirs = new HashSet<>();
+        stories.story(id).ifPresent(story -> {
+            if (story.section() != null) {
+                dirs.add(story.section().path(story.language()).substring(1));
+            }
+            story.tags().forEach(tag -> dirs.add(tag.path().substring(1)));
+            story.authors().forEach(author -> dirs.add(author.path(story.language()).substring(1)));
+        });
+        return dirs;
+    }
+
+    private static Map<Language, List<Long>> idsByLanguage(SortedMap<Long, ExportState.Story> exported) {
+        Map<Language, List<Long>> ids = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            ids.put(language, new ArrayList<>());
+        }
+        exported.forEach((id, s) -> ids.get(Language.of(s.file().substring(0, 2))).add(id));
+        return ids;
+    }
+
+    /** The previous export's state, when its bytes are the ones its manifest lists. */
+    private static ExportState state(Path out, Manifest previous) {
+        Manifest.Entry entry = previous.files().get(ExportState.FILE);
+        try {
+            byte[] bytes = Files.readAllBytes(out.resolve(ExportState.FILE));
+            return entry == null || bytes.length != entry.size() || !Sha256.hex(bytes).equals(entry.sha256()) ? null
+                    : ExportState.parse(bytes);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static Manifest previous(Path out) {
         try {
             return Manifest.parse(Files.readAllBytes(out.resolve(Manifest.FILE)));
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (IOException | Manifest.Malformed e) {
             return null;
-        }
-    }
-
-    /** One export's state, shared by the fetching threads. */
-    private static final class Run {
-
-        private final String base;
-        private final Path out;
-        private final Manifest previous;
-        private final PageRewriter rewriter;
-        private final Progress progress;
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        final Set<String> seen = ConcurrentHashMap.newKeySet();
-        final Map<String, Manifest.Entry> produced = new ConcurrentHashMap<>();
-        final Map<String, byte[]> reach = new ConcurrentHashMap<>();
-        final AtomicInteger written = new AtomicInteger();
-        final AtomicInteger unchanged = new AtomicInteger();
-        private final AtomicInteger done = new AtomicInteger();
-
-        Run(String base, Path out, Manifest previous, PageRewriter rewriter, Progress progress) {
-            this.base = base;
-            this.out = out;
-            this.previous = previous;
-            this.rewriter = rewriter;
-            this.progress = progress;
-            seen.add("/en/search");
-            seen.add("/ru/search");
-        }
-
-        /** Fetches the addresses not seen yet, in parallel; returns the new addresses their pages link to. */
-        List<String> fetch(ExecutorService pool, List<String> addresses) throws IOException {
-            Set<String> found = ConcurrentHashMap.newKeySet();
-            List<Future<?>> tasks = new ArrayList<>();
-            for (String address : new LinkedHashSet<>(addresses)) {
-                if (seen.add(address)) {
-                    tasks.add(pool.submit(() -> {
-                        one(address, found);
-                        return null;
-                    }));
-                }
-            }
-            for (Future<?> task : tasks) {
-                try {
-                    task.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("The export was interrupted", e);
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-                }
-            }
-            return found.stream().filter(a -> !seen.contains(a)).toList();
-        }
-
-        private void one(String address, Set<String> found) throws IOException, InterruptedException {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + address))
-                    .timeout(Duration.ofSeconds(60)).header("Accept-Encoding", "identity").build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            String file = null;
-            if (response.statusCode() == 200) {
-                int question = address.indexOf('?');
-                file = SitePaths.file(question < 0 ? address : address.substring(0, question),
-                        question < 0 ? null : address.substring(question + 1));
-            }
-            if (file != null) {
-                String type = response.headers().firstValue("Content-Type").orElse("");
-                byte[] body = response.body();
-                if (type.startsWith("text/html")) {
-                    body = rewriter.html(body, file, found);
-                    if (file.endsWith("/reach/index.html")) {
-                        reach.put(file, body);
-                    }
-                } else if (type.startsWith("text/css")) {
-                    body = rewriter.css(body, file, found);
-                }
-                store(file, body);
-            }
-            if (progress != null) {
-                progress.update(done.incrementAndGet(), seen.size());
-            }
-        }
-
-        void store(String file, byte[] bytes) {
-            String sha = org.samizdat.shared.Sha256.hex(bytes);
-            Path target = out.resolve(file);
-            Manifest.Entry before = previous == null ? null : previous.files().get(file);
-            try {
-                if (before != null && before.sha256().equals(sha) && before.size() == bytes.length
-                        && Files.isRegularFile(target) && Files.size(target) == bytes.length) {
-                    unchanged.incrementAndGet();
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Path temp = Files.createTempFile(target.getParent(), ".export", ".tmp");
-                    Files.write(temp, bytes);
-                    Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                    written.incrementAndGet();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            produced.put(file, new Manifest.Entry(sha, bytes.length));
-        }
-
-        boolean sameAsBefore(String file) {
-            Manifest.Entry now = produced.get(file);
-            return now != null && now.equals(previous.files().get(file));
-        }
-
-        /** Keeps a file of the previous export as it is, when it is still there with its size. */
-        boolean carryOver(String file) {
-            Manifest.Entry before = previous.files().get(file);
-            try {
-                Path path = out.resolve(file);
-                if (before == null || !Files.isRegularFile(path) || Files.size(path) != before.size()) {
-                    return false;
-                }
-            } catch (IOException e) {
-                return false;
-            }
-            produced.put(file, before);
-            unchanged.incrementAndGet();
-            return true;
-        }
-
-        /** Deletes the previous export's files that this one did not produce; never a file it did not write. */
-        int deleteRest() throws IOException {
-            if (previous == null) {
-                return 0;
-            }
-            int deleted = 0;
-            Map<Path, Boolean> parents = new HashMap<>();
-            for (String file : previous.files().keySet()) {
-                if (!produced.containsKey(file) && Files.deleteIfExists(out.resolve(file))) {
-                    deleted++;
-                    parents.put(out.resolve(file).getParent(), true);
-                }
-            }
-            for (Path dir : parents.keySet()) {
-                for (Path d = dir; d != null && !d.equals(out) && d.startsWith(out); d = d.getParent()) {
-                    try (var entries = Files.list(d)) {
-                        if (entries.findAny().isPresent()) {
-                            break;
-                        }
-                    }
-                    Files.delete(d);
-                }
-            }
-            return deleted;
         }
     }
 }

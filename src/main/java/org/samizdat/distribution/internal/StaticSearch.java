@@ -5,19 +5,24 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.samizdat.content.Stories;
 import org.samizdat.content.StoryCard;
-import org.samizdat.content.StoryStamp;
 import org.samizdat.shared.Language;
 import org.samizdat.shared.web.Json;
 import org.samizdat.shared.web.Pages;
 import org.samizdat.shared.web.Texts;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -30,6 +35,7 @@ class StaticSearch {
 
     static final String SCRIPT = "assets/static-search.js";
     private static final int BATCH = 500;
+    private static final String PREFIX = "window.samizdatSearchIndex=";
 
     private final Stories stories;
     private final Pages pages;
@@ -48,11 +54,11 @@ class StaticSearch {
     }
 
     /** The script, the index and the page of each language, built around the mirror's reach pages. */
-    Map<String, byte[]> files(List<StoryStamp> live, Map<Language, byte[]> reachPages) {
+    Map<String, byte[]> files(Map<Language, List<Long>> live, Map<Language, byte[]> reachPages) {
         Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         files.put(SCRIPT, script());
         for (Language language : Language.values()) {
-            files.put(index(language), index(language, live));
+            files.put(index(language), index(live.get(language)));
             byte[] reach = reachPages.get(language);
             if (reach != null) {
                 files.put(page(language), page(language, reach));
@@ -61,18 +67,72 @@ class StaticSearch {
         return files;
     }
 
-    private byte[] index(Language language, List<StoryStamp> live) {
-        List<Long> ids = live.stream().filter(s -> s.language() == language).map(StoryStamp::id).toList();
+    /** Keeps the previous export's search pages and script (same build, same chrome); false if one is missing. */
+    boolean carryPages(ExportRun run) {
+        List<String> files = new ArrayList<>(List.of(SCRIPT));
+        for (Language language : Language.values()) {
+            files.add(page(language));
+        }
+        return files.stream().allMatch(run::carryOver);
+    }
+
+    private byte[] index(List<Long> ids) {
+        return script(rows(ids));
+    }
+
+    /**
+     * A language's index after an incremental export: the previous index (one row per story, in id order) with the
+     * rows of the touched stories read again, added or removed, so only those stories are read. Null when the
+     * previous index does not line up with the previous export's stories; the caller then builds it anew.
+     */
+    byte[] update(byte[] previous, List<Long> before, List<Long> now, Set<Long> touched) {
+        String text = new String(previous, StandardCharsets.UTF_8);
+        if (!text.startsWith(PREFIX) || !text.endsWith(";\n")) {
+            return null;
+        }
+        JsonNode rows;
+        try {
+            rows = new ObjectMapper().readTree(text.substring(PREFIX.length(), text.length() - 2));
+        } catch (JacksonException e) {
+            return null;
+        }
+        if (rows == null || !rows.isArray() || rows.size() != before.size()) {
+            return null;
+        }
+        Map<Long, Object> byId = new HashMap<>();
+        for (int i = 0; i < before.size(); i++) {
+            List<String> row = new ArrayList<>(4);
+            rows.get(i).forEach(cell -> row.add(cell.asString()));
+            byId.put(before.get(i), row);
+        }
+        List<Long> read = now.stream().filter(id -> touched.contains(id) || !byId.containsKey(id)).toList();
+        List<Object> readRows = rows(read);
+        if (readRows.size() != read.size()) {
+            return null;
+        }
+        Iterator<Object> fresh = readRows.iterator();
+        List<Object> out = new ArrayList<>(now.size());
+        for (Long id : now) {
+            out.add(touched.contains(id) || !byId.containsKey(id) ? fresh.next() : byId.get(id));
+        }
+        return script(out);
+    }
+
+    private List<Object> rows(List<Long> ids) {
         List<Object> rows = new ArrayList<>(ids.size());
         for (int from = 0; from < ids.size(); from += BATCH) {
             for (StoryCard card : stories.cards(ids.subList(from, Math.min(ids.size(), from + BATCH)))) {
                 String file = SitePaths.file(card.path(), null);
                 rows.add(List.of(card.headline(), card.standfirst() == null ? "" : card.standfirst(),
-                        SitePaths.relative(page(language), file),
+                        SitePaths.relative(page(card.language()), file),
                         card.publishedAt() == null ? "" : card.publishedAt().toString().substring(0, 10)));
             }
         }
-        return ("window.samizdatSearchIndex=" + Json.write(rows) + ";\n").getBytes(StandardCharsets.UTF_8);
+        return rows;
+    }
+
+    private static byte[] script(List<Object> rows) {
+        return (PREFIX + Json.write(rows) + ";\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] page(Language language, byte[] reach) {
