@@ -76,6 +76,18 @@
       d.close();
       removeAll();
     });
+    d.addEventListener('keydown', function (e) {
+      if (e.key !== 'Tab') return;
+      var all = $$('a[href], button, input, select, textarea', d).filter(function (el) {
+        return !el.disabled && el.type !== 'hidden' && el.getClientRects().length && (el.type !== 'radio' || el.checked);
+      });
+      var first = all[0], last = all[all.length - 1];
+      if (!first) return;
+      if (e.shiftKey ? document.activeElement === first : document.activeElement === last) {
+        (e.shiftKey ? last : first).focus();
+        e.preventDefault();
+      }
+    });
     d.addEventListener('close', function () {
       if (opener && document.contains(opener)) opener.focus();
       opener = null;
