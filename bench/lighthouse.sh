@@ -39,12 +39,13 @@ if [ ! -x "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" ]; then
 fi
 
 JAR=$(ls target/samizdat-*.jar 2>/dev/null | grep -v plain | head -1 || true)
-if [ -n "$JAR" ] && unzip -l "$JAR" 2>/dev/null | grep -q BOOT-INF/; then
+# grep without -q reads to the end: with pipefail, an early exit would fail unzip on SIGPIPE and hide the jar
+if [ -n "$JAR" ] && unzip -l "$JAR" 2>/dev/null | grep BOOT-INF/ >/dev/null; then
   RUN=(-jar "$JAR")
 else
   log "no executable jar: running from target/classes"
-  [ -d target/classes/org ] || ./mvnw -B -q -DskipTests compile
-  ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >&2
+  [ -d target/classes/org ] || ./mvnw -o -B -q -DskipTests compile
+  ./mvnw -o -B -q dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >&2
   RUN=(-cp "target/classes:$(cat "$WORK/cp.txt")" org.samizdat.SamizdatApplication)
 fi
 PORT=${PORT:-$(free_port)}
@@ -73,6 +74,8 @@ FLAGS="$FLAGS --host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 printf '%-8s %-8s %5s %5s %5s %5s %9s %8s\n' page preset perf a11y bp seo bytes requests
 for entry in "${PAGES[@]}"; do
   name=${entry%% *}; path=${entry#* }
+  # A page readers ask for is served from the page cache; the first request after start renders it cold.
+  curl -fs -o /dev/null --compressed "$BASE$path"
   for preset in mobile desktop; do
     out="$WORK/$name-$preset.json"
     args=(--output=json --output-path="$out" --quiet --chrome-flags="$FLAGS" --disable-full-page-screenshot
