@@ -69,7 +69,7 @@ class SupportDialogQualityTest {
         assertThat(driver.executeScript("return document.querySelector('dialog.ask-modal').matches(':modal')"))
                 .as("opened as a modal dialog").isEqualTo(true);
         assertThat(driver.executeScript("return document.documentElement.lang")).isEqualTo(lang);
-        String name = driver.findElement(By.id(dialog.getAttribute("aria-labelledby"))).getText();
+        String name = driver.findElement(By.id(dialog.getAttribute("aria-labelledby"))).getAttribute("textContent").strip();
         assertThat(name).as("the dialog's accessible name").isNotBlank();
         assertThat(name.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC))
                 .as("name in the page's language: " + name).isEqualTo(lang.equals("ru"));
@@ -101,6 +101,34 @@ class SupportDialogQualityTest {
         assertThat(driver.executeScript("return document.activeElement === arguments[0]", button))
                 .as("focus returns to the button that opened the dialog").isEqualTo(true);
         assertThat(browser.violations()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, /en", "ru, /ru"})
+    void theBannersCloseButtonIsReachableAndNamedAndTheDialogRespectsReducedMotion(String lang, String path) {
+        ChromeDriver driver = browser.driver();
+        freshReader(driver, path);
+        WebElement close = driver.findElement(By.cssSelector(".ask-banner [data-ask-dismiss]"));
+        assertThat(close.getAccessibleName()).as("the banner's close button has a name").isNotBlank();
+        driver.executeScript("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);");
+        boolean reached = false;
+        for (int i = 0; i < 20 && !reached; i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            reached = Boolean.TRUE.equals(driver.executeScript("return document.activeElement === arguments[0]", close));
+        }
+        assertThat(reached).as("the banner's close button is reached by Tab").isTrue();
+
+        for (String motion : List.of("reduce", "no-preference")) {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", motion))));
+            driver.findElement(By.cssSelector(".ask-banner .ask-go")).click();
+            Object animation = driver.executeScript(
+                    "return getComputedStyle(document.querySelector('dialog.ask-modal[open]')).animationName");
+            assertThat(animation).as("dialog animation with prefers-reduced-motion: " + motion)
+                    .isEqualTo(motion.equals("reduce") ? "none" : "ask-in");
+            new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        }
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
     }
 
     private void freshReader(ChromeDriver driver, String path) {
