@@ -40,7 +40,7 @@ class MediaBackfill {
         }
     }
 
-    /** Completes every photo's variants; returns how many photos needed work. */
+    /** Completes every photo's variants; returns how many photos got missing variants written. */
     int run() {
         int rebuilt = 0;
         long after = 0;
@@ -50,8 +50,7 @@ class MediaBackfill {
                 page = repository.after(after, PAGE);
                 for (MediaInfo info : page) {
                     after = info.id();
-                    if (!store.complete(info)) {
-                        store.rebuild(info);
+                    if (!store.complete(info) && store.rebuild(info, true)) {
                         rebuilt++;
                     }
                 }

@@ -101,7 +101,7 @@ public class MediaStore {
         }
         return find(id).flatMap(info -> {
             Path path = files.variant(info.sha256(), variant);
-            if (!Files.isRegularFile(path) && !rebuild(info)) {
+            if (!Files.isRegularFile(path) && !rebuild(info, false)) {
                 return Optional.empty();
             }
             String etag = "\"" + info.sha256().substring(0, 32) + "-" + variant + "\"";
@@ -110,7 +110,7 @@ public class MediaStore {
     }
 
     /** Writes whichever variants of a photo are missing on disk; false when they cannot be made. */
-    synchronized boolean rebuild(MediaInfo info) {
+    synchronized boolean rebuild(MediaInfo info, boolean quiet) {
         MediaFormat format = MediaFormat.ofContentType(info.contentType()).orElse(null);
         if (format == null) {
             return false;
@@ -126,7 +126,9 @@ public class MediaStore {
         decoding.acquireUninterruptibly();
         try {
             writeVariants(info.sha256(), MediaImages.decode(Files.readAllBytes(original), format, Long.MAX_VALUE));
-            log.info("Rebuilt the variants of photo {}", info.id());
+            if (!quiet) {
+                log.info("Rebuilt the variants of photo {}", info.id());
+            }
             return true;
         } catch (IOException | MediaRejected e) {
             log.error("Could not rebuild the variants of photo {}", info.id(), e);
