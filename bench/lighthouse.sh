@@ -4,6 +4,7 @@
 # the bytes transferred and the number of requests. Loopback only: Chromium resolves no host name but 127.0.0.1,
 # and the script fails if any request went elsewhere. Not a test.
 # Usage: bench/lighthouse.sh        Tunables: PORT (18600-18699) LIGHTHOUSE_DIR JAVA_OPTS APP_ARGS
+#        NO_ASKS=1 bench/lighthouse.sh   the same with /assets/asks.js blocked: the pages without notice, banner or dialog
 # Each page is requested once before it is measured, as the page cache would serve it to readers.
 # Measured on the 2-core box (Lighthouse 12.8.2, Chromium 156), performance/accessibility/best practices/SEO:
 # story mobile 90/100/100/100 (149,011 bytes, 13 requests; the lead photo now comes as w800, 34,004 bytes, where it was w1280, 64,534), desktop 100/100/100/100
@@ -85,6 +86,7 @@ for entry in "${PAGES[@]}"; do
     args=(--output=json --output-path="$out" --quiet --chrome-flags="$FLAGS" --disable-full-page-screenshot
           --only-categories=performance,accessibility,best-practices,seo)
     [ "$preset" = desktop ] && args+=(--preset=desktop)
+    [ -n "${NO_ASKS:-}" ] && args+=(--blocked-url-patterns='*/assets/asks.js')
     "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" "$BASE$path" "${args[@]}" >&2 || { log "lighthouse failed on $path"; exit 1; }
     node -e '
       const r = require(process.argv[1]);

@@ -24,7 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The support dialog of the demo newsroom, opened the way a reader opens it (the banner's or the story ask's
- * button), in English and in Russian: no axe-core violations with it open (light and dark), announced as a modal
+ * button), in English and in Russian: no axe-core violations with it open (light and dark), no sideways scrolling
+ * at 320 and 640 px (a phone; 200% zoom), announced as a modal
  * dialog with a name in the page's language, focus kept inside while it is open (Tab and Shift+Tab), closed by
  * Escape, and focus back on the button that opened it.
  */
@@ -82,6 +83,16 @@ class SupportDialogQualityTest {
         Axe.violations(driver).forEach(v -> problems.add("axe, dark scheme: " + v));
         driver.executeCdpCommand("Emulation.setEmulatedMedia",
                 Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+        for (int width : new int[] {320, 640}) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", 700, "deviceScaleFactor", 1, "mobile", false));
+            Object overflow = driver.executeScript("const d = document.querySelector('dialog.ask-modal[open]');"
+                    + " return d.scrollWidth > d.clientWidth || d.getBoundingClientRect().right > innerWidth;");
+            if (Boolean.TRUE.equals(overflow)) {
+                problems.add("the dialog scrolls sideways at " + width + " px");
+            }
+        }
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         assertThat(problems).as(path + " with the dialog open").isEmpty();
 
         List<String> reached = new ArrayList<>();
