@@ -1,5 +1,7 @@
 /* Asks: picks one variant of each ask per reader and applies the display rules, all in this browser.
-   State lives in localStorage only (no cookies, no identifiers); the page HTML is the same for everyone. */
+   State lives in localStorage only (no cookies, no identifiers); the page HTML is the same for everyone.
+   The inline gate script has already placed the notice, banner and story ask while the page was parsed (so nothing
+   shifts after the first paint); this wires them up, and places them itself only where the gate did not run. */
 (function () {
   'use strict';
   var cfg = document.getElementById('asks');
@@ -32,10 +34,14 @@
     (parent || t.parentNode).insertBefore(node, parent ? null : t);
     return node;
   }
+  function placed(t) {
+    var n = t.previousElementSibling;
+    return n && n.getAttribute('data-ask-placed') === (t.getAttribute('data-ask') || '') ? n : null;
+  }
   function show(kind) {
     var t = choose(kind);
     if (!t) return null;
-    var node = place(t), id = t.getAttribute('data-ask');
+    var node = placed(t) || place(t), id = t.getAttribute('data-ask');
     beacon(id, 'shown');
     $$('[data-ask-open]', node).forEach(function (a) {
       a.addEventListener('click', function (e) {
@@ -76,6 +82,18 @@
       d.close();
       removeAll();
     });
+    d.addEventListener('keydown', function (e) {
+      if (e.key !== 'Tab') return;
+      var all = $$('a[href], button, input, select, textarea', d).filter(function (el) {
+        return !el.disabled && el.type !== 'hidden' && el.getClientRects().length && (el.type !== 'radio' || el.checked);
+      });
+      var first = all[0], last = all[all.length - 1];
+      if (!first) return;
+      if (e.shiftKey ? document.activeElement === first : document.activeElement === last) {
+        (e.shiftKey ? last : first).focus();
+        e.preventDefault();
+      }
+    });
     d.addEventListener('close', function () {
       if (opener && document.contains(opener)) opener.focus();
       opener = null;
@@ -104,13 +122,13 @@
         args = [f.format(g.raised / unit), f.format(g.goal / unit), Math.round(g.percent)];
       box.querySelector('progress').value = Math.min(100, g.percent);
       text.textContent = text.getAttribute('data-goal-text').replace(/\{(\d)\}/g, function (m, i) { return args[i]; });
-      box.hidden = false;
+      box.setAttribute('data-ready', '');
     }).catch(function () { /* no goal shown */ });
   }
 
   if (s.donated) {
     var thanks = document.querySelector('template[data-ask-kind="thanks"]');
-    if (thanks) place(thanks);
+    if (thanks && !placed(thanks)) place(thanks);
     return;
   }
   if (s.remindUntil > now || /^\/([a-z]{2}\/)?support(\/|$)/.test(location.pathname)) return;

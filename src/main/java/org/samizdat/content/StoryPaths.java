@@ -29,8 +29,20 @@ public final class StoryPaths {
         return "/" + language.code() + "/authors/" + slug;
     }
 
+    /** The widths every photo is served at ({@code /media/{id}/w320.jpg} and up), smallest first. */
+    public static final List<Integer> PHOTO_WIDTHS = List.of(320, 480, 640, 800, 1280);
+
     public static String media(long mediaId, String variant) {
         return "/media/" + mediaId + "/" + variant + ".jpg";
+    }
+
+    /** A {@code srcset} naming every width of a photo, so the browser fetches the smallest that looks sharp. */
+    public static String srcset(long mediaId) {
+        StringBuilder set = new StringBuilder();
+        for (int width : PHOTO_WIDTHS) {
+            set.append(set.isEmpty() ? "" : ", ").append(media(mediaId, "w" + width)).append(' ').append(width).append('w');
+        }
+        return set.toString();
     }
 
     /** The feeds of a listing (an edition's front page, a section, tag or author): RSS 2.0, Atom, JSON Feed. */

@@ -3,10 +3,17 @@ package org.samizdat.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.samizdat.content.internal.CatalogRepository;
 import org.samizdat.content.internal.StoryWorkflow;
+import org.samizdat.shared.web.InlineScript;
 import org.samizdat.support.AppTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,9 +22,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AppTest
 class SecurityHeadersTest {
 
-    static final String CSP = "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self';"
+    static final String BASE_CSP = "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self';"
             + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'";
+
+    @Autowired
+    List<InlineScript> inlineScripts;
+
+    String csp;
+
+    /** The policy with the hash of every declared inline script, computed here from the scripts' text. */
+    @BeforeEach
+    void expectedPolicy() throws Exception {
+        StringBuilder hashes = new StringBuilder();
+        for (InlineScript script : inlineScripts) {
+            hashes.append(" 'sha256-").append(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(script.source().getBytes(StandardCharsets.UTF_8)))).append("'");
+        }
+        csp = BASE_CSP.replace("script-src 'self';", "script-src 'self'" + hashes + ";");
+    }
 
     @LocalServerPort
     int port;
@@ -41,7 +64,7 @@ class SecurityHeadersTest {
         for (HttpHeaders headers : List.of(miss, hit, http.get("/en/stories/nothing-here").headers(),
                 http.get("/assets/site.css").headers(),
                 http.get("/en", "Accept-Encoding", "gzip").headers())) {
-            assertThat(headers.allValues("Content-Security-Policy")).containsExactly(CSP);
+            assertThat(headers.allValues("Content-Security-Policy")).containsExactly(csp);
             assertThat(headers.allValues("X-Content-Type-Options")).containsExactly("nosniff");
             assertThat(headers.allValues("Referrer-Policy")).containsExactly("no-referrer");
             assertThat(headers.allValues("X-Frame-Options")).containsExactly("DENY");
@@ -74,8 +97,8 @@ class SecurityHeadersTest {
         HttpHeaders second = http.get("/newsroom/signin").headers();
         String nonce = nonce(first);
         assertThat(nonce).matches("[A-Za-z0-9_-]{24}").isNotEqualTo(nonce(second));
-        assertThat(first.allValues("Content-Security-Policy")).containsExactly(CSP.replace("script-src 'self';",
-                "script-src 'self' 'nonce-" + nonce + "';"));
+        assertThat(first.allValues("Content-Security-Policy")).containsExactly(csp.replace("script-src 'self'",
+                "script-src 'self' 'nonce-" + nonce + "'"));
         assertThat(first.allValues("Cache-Control")).containsExactly("no-store");
         for (String path : List.of("/newsroom", "/support/manage/some-token", "/newsletter/preferences/some-token",
                 "/en/support/manage/x", "/newsletter/unsubscribe/abc")) {
@@ -95,9 +118,22 @@ class SecurityHeadersTest {
         new Newsroom(workflow, catalog).publish("Same page for readers", null, "Headers", null);
         for (String path : List.of("/en", "/en/stories/same-page-for-readers", "/en/stories/same-page-for-readers")) {
             var response = http.get(path);
-            assertThat(response.headers().allValues("Content-Security-Policy")).as(path).containsExactly(CSP);
-            assertThat(Http.text(response)).as(path).doesNotContain("nonce=")
-                    .doesNotContainPattern("<script(?![^>]*(\\ssrc=|\\stype=\"application/ld\\+json\"))");
+            assertThat(response.headers().allValues("Content-Security-Policy")).as(path).containsExactly(csp);
+            String html = Http.text(response);
+            assertThat(html).as(path).doesNotContain("nonce=");
+            for (Element script : Jsoup.parse(html).select("script:not([src]):not([type=application/ld+json])")) {
+                assertThat(inlineScripts).as("inline script on %s", path).extracting(InlineScript::source)
+                        .contains(script.data());
+            }
+        }
+    }
+
+    @Test
+    void theInlineScriptsArePagedVerbatimAndAllowedByTheirHashOnly() throws Exception {
+        assertThat(inlineScripts).as("the asks declare their gate").isNotEmpty();
+        assertThat(csp).doesNotContain("'unsafe-inline'").doesNotContain("'unsafe-eval'");
+        for (InlineScript script : inlineScripts) {
+            assertThat(csp).contains(script.hashSource());
         }
     }
 

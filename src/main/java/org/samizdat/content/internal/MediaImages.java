@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
@@ -26,7 +27,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  */
 final class MediaImages {
 
-    static final float JPEG_QUALITY = 0.82f;
+    /** Visually clean for photos at 1x to 3x density while about a fifth smaller than 0.85; progressive as well. */
+    static final float JPEG_QUALITY = 0.78f;
 
     static {
         ImageIO.setUseCache(false);
@@ -89,7 +91,7 @@ final class MediaImages {
         return draw(current, targetW, targetH, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     }
 
-    /** Baseline-or-progressive JPEG bytes from pixels only: nothing but the image data is written. */
+    /** Progressive JPEG bytes (optimised Huffman tables) from pixels only: nothing but the image data is written. */
     static byte[] jpeg(BufferedImage image) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
@@ -99,6 +101,9 @@ final class MediaImages {
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(JPEG_QUALITY);
             param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            if (param instanceof JPEGImageWriteParam jpeg) {
+                jpeg.setOptimizeHuffmanTables(true);
+            }
             writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {
             throw new IllegalStateException("JPEG encoding failed", e);

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,6 +25,12 @@ class MediaRepository {
 
     Optional<Long> idBySha(String sha256) {
         return jdbc.sql("select id from media where sha256 = ?").param(sha256).query(Long.class).optional();
+    }
+
+    /** Up to {@code limit} photos with ids above {@code afterId}, in id order: a page of a walk over them all. */
+    List<MediaInfo> after(long afterId, int limit) {
+        return jdbc.sql("select * from media where id > ? order by id limit ?").params(afterId, limit)
+                .query(MediaRepository::info).list();
     }
 
     /** Records a photo once per content hash; a concurrent upload of the same bytes gets the same id. */

@@ -1,5 +1,6 @@
 package org.samizdat.content.internal;
 
+import org.samizdat.content.StoryPaths;
 import org.samizdat.shared.Sha256;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -27,7 +28,10 @@ import org.springframework.util.unit.DataSize;
 @Service
 public class MediaStore {
 
-    /** Variant names and their widths; every photo has all three, smaller ones capped at the original's size. */
+    /**
+     * Variant names and their widths; every photo has all of them, capped at the original's size. The in-between
+     * widths let a phone at 1.75x to 3x density get a file close to what it shows instead of the next size up.
+     */
     public static final Map<String, Integer> VARIANTS = variants();
 
     private static final Logger log = LoggerFactory.getLogger(MediaStore.class);
@@ -97,7 +101,7 @@ public class MediaStore {
         }
         return find(id).flatMap(info -> {
             Path path = files.variant(info.sha256(), variant);
-            if (!Files.isRegularFile(path) && !rebuild(info)) {
+            if (!Files.isRegularFile(path) && !rebuild(info, false)) {
                 return Optional.empty();
             }
             String etag = "\"" + info.sha256().substring(0, 32) + "-" + variant + "\"";
@@ -105,13 +109,14 @@ public class MediaStore {
         });
     }
 
-    private synchronized boolean rebuild(MediaInfo info) {
+    /** Writes whichever variants of a photo are missing on disk; false when they cannot be made. */
+    synchronized boolean rebuild(MediaInfo info, boolean quiet) {
         MediaFormat format = MediaFormat.ofContentType(info.contentType()).orElse(null);
         if (format == null) {
             return false;
         }
         Path original = files.original(info.sha256(), format);
-        if (VARIANTS.keySet().stream().allMatch(v -> Files.isRegularFile(files.variant(info.sha256(), v)))) {
+        if (complete(info)) {
             return true;
         }
         if (!Files.isRegularFile(original)) {
@@ -121,7 +126,9 @@ public class MediaStore {
         decoding.acquireUninterruptibly();
         try {
             writeVariants(info.sha256(), MediaImages.decode(Files.readAllBytes(original), format, Long.MAX_VALUE));
-            log.info("Rebuilt the variants of photo {}", info.id());
+            if (!quiet) {
+                log.info("Rebuilt the variants of photo {}", info.id());
+            }
             return true;
         } catch (IOException | MediaRejected e) {
             log.error("Could not rebuild the variants of photo {}", info.id(), e);
@@ -131,11 +138,21 @@ public class MediaStore {
         }
     }
 
+    /** Whether every variant of the photo is on disk. */
+    boolean complete(MediaInfo info) {
+        return VARIANTS.keySet().stream().allMatch(v -> Files.isRegularFile(files.variant(info.sha256(), v)));
+    }
+
     private void writeVariants(String sha, BufferedImage image) throws IOException {
-        BufferedImage largest = MediaImages.variant(image, 1280);
+        int widest = StoryPaths.PHOTO_WIDTHS.get(StoryPaths.PHOTO_WIDTHS.size() - 1);
+        BufferedImage largest = MediaImages.variant(image, widest);
         for (Map.Entry<String, Integer> v : VARIANTS.entrySet()) {
-            BufferedImage pixels = v.getValue() == 1280 ? largest : MediaImages.variant(largest, v.getValue());
-            MediaFiles.writeAtomically(files.variant(sha, v.getKey()), MediaImages.jpeg(pixels));
+            Path path = files.variant(sha, v.getKey());
+            if (Files.isRegularFile(path)) {
+                continue;
+            }
+            BufferedImage pixels = v.getValue() == widest ? largest : MediaImages.variant(largest, v.getValue());
+            MediaFiles.writeAtomically(path, MediaImages.jpeg(pixels));
         }
     }
 
@@ -145,9 +162,9 @@ public class MediaStore {
 
     private static Map<String, Integer> variants() {
         Map<String, Integer> map = new LinkedHashMap<>();
-        map.put("w320", 320);
-        map.put("w640", 640);
-        map.put("w1280", 1280);
+        for (int width : StoryPaths.PHOTO_WIDTHS) {
+            map.put("w" + width, width);
+        }
         return java.util.Collections.unmodifiableMap(map);
     }
 }

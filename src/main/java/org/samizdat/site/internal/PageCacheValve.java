@@ -18,11 +18,13 @@ final class PageCacheValve extends ValveBase {
 
     private final PageCache cache;
     private final CacheRules rules;
+    private final SecurityHeaders headers;
 
-    PageCacheValve(PageCache cache, CacheRules rules) {
+    PageCacheValve(PageCache cache, CacheRules rules, SecurityHeaders headers) {
         super(true);
         this.cache = cache;
         this.rules = rules;
+        this.headers = headers;
     }
 
     @Override
@@ -37,10 +39,10 @@ final class PageCacheValve extends ValveBase {
         getNext().invoke(request, response);
     }
 
-    private static void write(CachedPage page, Request request, Response response) throws IOException {
+    private void write(CachedPage page, Request request, Response response) throws IOException {
         boolean gzip = page.gzip() != null && Responses.acceptsGzip(request.getHeader("Accept-Encoding"));
         MimeHeaders headers = response.getCoyoteResponse().getMimeHeaders();
-        SecurityHeaders.WIRE.addTo(headers);
+        this.headers.wire().addTo(headers);
         if (request.isSecure()) {
             SecurityHeaders.WIRE_HSTS.addTo(headers);
         }

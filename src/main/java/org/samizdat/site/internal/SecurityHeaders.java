@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import org.samizdat.shared.web.CspNonce;
+import org.samizdat.shared.web.InlineScript;
 
 /**
  * The browser-side protections on every response, cached or not: a strict same-origin Content Security
@@ -24,12 +25,14 @@ import org.samizdat.shared.web.CspNonce;
  * site needs no referrer itself.
  *
  * <p>Public pages are cached and must be byte-identical for every reader, so they cannot carry a per-response
- * nonce: their policy is {@code script-src 'self'} and they have no inline script. Private pages (the newsroom
+ * nonce: their policy is {@code script-src 'self'} plus the SHA-256 hash of each {@link InlineScript} a module
+ * declares (computed at start-up from the very text pages carry), and no other inline script runs. Private pages (the newsroom
  * and the self-service pages behind a reader's token) are never cached: they get a fresh nonce in their policy
  * ({@link CspNonce}) and {@code Cache-Control: no-store} that nothing later in the chain can weaken.
  */
 final class SecurityHeaders implements Filter {
 
+    /** The policy before the inline scripts' hashes are added to {@code script-src}. */
     static final String CSP = "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self';"
             + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
             + " frame-ancestors 'none'";
@@ -39,14 +42,27 @@ final class SecurityHeaders implements Filter {
     static final List<String> PRIVATE_PATHS = List.of("/newsroom", "/support/manage", "/newsletter/preferences",
             "/newsletter/confirm", "/newsletter/unsubscribe");
 
-    /** The same headers as bytes for cache hits, which are written without the servlet API. */
-    static final WireHeaders WIRE = WireHeaders.of("Content-Security-Policy", CSP, "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "no-referrer", "X-Frame-Options", "DENY", "Permissions-Policy", PERMISSIONS);
     static final WireHeaders WIRE_HSTS = WireHeaders.of("Strict-Transport-Security", HSTS);
 
     private static final Set<String> NAMES = Set.of("content-security-policy", "x-content-type-options",
             "referrer-policy", "x-frame-options", "permissions-policy", "strict-transport-security");
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final String csp;
+    private final WireHeaders wire;
+
+    /** @param scriptHashes CSP sources ({@code 'sha256-…'}) of the inline scripts public pages carry */
+    SecurityHeaders(List<String> scriptHashes) {
+        this.csp = scriptHashes.isEmpty() ? CSP
+                : CSP.replace("script-src 'self';", "script-src 'self' " + String.join(" ", scriptHashes) + ";");
+        this.wire = WireHeaders.of("Content-Security-Policy", csp, "X-Content-Type-Options", "nosniff",
+                "Referrer-Policy", "no-referrer", "X-Frame-Options", "DENY", "Permissions-Policy", PERMISSIONS);
+    }
+
+    /** The same headers as bytes for cache hits, which are written without the servlet API. */
+    WireHeaders wire() {
+        return wire;
+    }
 
     /** Whether this filter owns the header (lower-case name), so the page cache need not replay it. */
     static boolean sets(String lowerCaseName) {
@@ -67,8 +83,8 @@ final class SecurityHeaders implements Filter {
         return false;
     }
 
-    static String policy(String nonce) {
-        return CSP.replace("script-src 'self';", "script-src 'self' 'nonce-" + nonce + "';");
+    String policy(String nonce) {
+        return csp.replace("script-src 'self'", "script-src 'self' 'nonce-" + nonce + "'");
     }
 
     @Override
@@ -89,8 +105,8 @@ final class SecurityHeaders implements Filter {
         chain.doFilter(request, response);
     }
 
-    static void apply(HttpServletResponse response, boolean secure) {
-        response.setHeader("Content-Security-Policy", CSP);
+    void apply(HttpServletResponse response, boolean secure) {
+        response.setHeader("Content-Security-Policy", csp);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");

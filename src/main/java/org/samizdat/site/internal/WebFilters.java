@@ -1,6 +1,9 @@
 package org.samizdat.site.internal;
 
 import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.samizdat.shared.web.InlineScript;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,14 +34,22 @@ class WebFilters {
         return new CacheRules(properties);
     }
 
+    /** The inline scripts other modules declare, each allowed on every page by its hash. */
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCache cache, CacheRules rules) {
-        return new ValveCustomizer(new PageCacheValve(cache, rules));
+    ScriptHashes scriptHashes(ObjectProvider<InlineScript> scripts) {
+        return new ScriptHashes(scripts.orderedStream().map(InlineScript::hashSource).distinct().toList());
     }
 
     @Bean
-    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
-        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> pageCacheValve(PageCache cache, CacheRules rules,
+            ScriptHashes hashes) {
+        return new ValveCustomizer(new PageCacheValve(cache, rules, new SecurityHeaders(hashes.sources())));
+    }
+
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders(ScriptHashes hashes) {
+        FilterRegistrationBean<SecurityHeaders> registration =
+                new FilterRegistrationBean<>(new SecurityHeaders(hashes.sources()));
         registration.setOrder(HEADERS_ORDER);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
@@ -75,5 +86,9 @@ class WebFilters {
         public int getOrder() {
             return Ordered.LOWEST_PRECEDENCE;
         }
+    }
+
+    /** CSP source expressions ({@code 'sha256-…'}) of the inline scripts public pages may carry. */
+    record ScriptHashes(List<String> sources) {
     }
 }

@@ -107,7 +107,9 @@ class MediaStoreTest {
     void variantsAreThreeByTwoJpegsAndNeverUpscaled() throws Exception {
         long big = media.store(jpeg(2000, 1500));
         assertThat(size(big, "w320")).containsExactly(320, 213);
+        assertThat(size(big, "w480")).containsExactly(480, 320);
         assertThat(size(big, "w640")).containsExactly(640, 427);
+        assertThat(size(big, "w800")).containsExactly(800, 533);
         assertThat(size(big, "w1280")).containsExactly(1280, 853);
         long portrait = media.store(png(600, 900));
         assertThat(size(portrait, "w320")).containsExactly(320, 213);
@@ -227,6 +229,52 @@ class MediaStoreTest {
         assertThat(media.variant(id, "original")).isEmpty();
         assertThat(media.variant(id + 1000, "w640")).isEmpty();
         assertThat(media.variant(id, "w640").orElseThrow().etag()).startsWith("\"").endsWith("-w640\"");
+    }
+
+    @Test
+    void variantsAreProgressiveAndGrowWithTheirWidth() throws Exception {
+        long id = media.store(jpeg(2000, 1400));
+        long previous = 0;
+        for (String variant : MediaStore.VARIANTS.keySet()) {
+            byte[] bytes = Files.readAllBytes(media.variant(id, variant).orElseThrow().path());
+            assertThat(MediaTestImages.jpegHeaderMarkers(bytes)).as(variant).contains(0xC2).doesNotContain(0xC0);
+            assertThat((long) bytes.length).as(variant).isGreaterThan(previous);
+            previous = bytes.length;
+        }
+    }
+
+    @Test
+    void photosStoredBeforeTheNewWidthsGetThemOnStartWithoutTouchingTheOldFiles() throws Exception {
+        long first = media.store(jpeg(1600, 1000));
+        long second = media.store(png(900, 600));
+        Path w640 = media.variant(first, "w640").orElseThrow().path();
+        byte[] old = Files.readAllBytes(w640);
+        for (long id : new long[] {first, second}) {
+            Files.delete(media.variant(id, "w480").orElseThrow().path());
+            Files.delete(media.variant(id, "w800").orElseThrow().path());
+        }
+        MediaBackfill backfill = new MediaBackfill(new MediaRepository(jdbc), media, false);
+
+        assertThat(backfill.run()).isEqualTo(2);
+        assertThat(backfill.run()).isZero();
+        assertThat(size(first, "w800")).containsExactly(800, 533);
+        assertThat(size(second, "w800")).containsExactly(800, 533);
+        assertThat(size(second, "w480")).containsExactly(480, 320);
+        assertThat(Files.readAllBytes(w640)).isEqualTo(old);
+    }
+
+    @Test
+    void aPhotoWithoutItsOriginalIsSkippedByTheBackfill() throws Exception {
+        long id = media.store(jpeg(1000, 700));
+        MediaInfo info = media.find(id).orElseThrow();
+        Files.delete(dataDir.resolve("media").resolve(info.sha256().substring(0, 2)).resolve(info.sha256() + ".jpg"));
+        Files.delete(media.variant(id, "w800").orElseThrow().path());
+        long other = media.store(png(700, 500));
+        Files.delete(media.variant(other, "w480").orElseThrow().path());
+
+        assertThat(new MediaBackfill(new MediaRepository(jdbc), media, false).run()).isEqualTo(1);
+        assertThat(media.variant(id, "w800")).isEmpty();
+        assertThat(size(other, "w480")).containsExactly(480, 320);
     }
 
     private int[] size(long id, String variant) throws IOException {

@@ -111,6 +111,17 @@ class MediaHttpTest {
         assertThat(get("/media/abc/w640.jpg").statusCode()).isEqualTo(404);
         assertThat(get("/media/0/w640.jpg").statusCode()).isEqualTo(404);
         assertThat(get("/media/" + id + "/..%2Fw640.jpg").statusCode()).isIn(400, 404);
+        assertThat(get("/media/" + id + "/w800.jpg").statusCode()).isEqualTo(200);
+        assertThat(get("/media/" + id + "/w480.jpg").statusCode()).isEqualTo(200);
+        for (String hostile : new String[] {"/media/" + id + "/..%2F..%2F..%2Fetc%2Fpasswd.jpg",
+                "/media/" + id + "/%2e%2e%2Fw800.jpg", "/media/" + id + "/w800.jpg%00.jpg", "/media/" + id + "/w800%2F.jpg",
+                "/media/" + id + "%2F..%2F1/w800.jpg", "/media/" + id + "/w800.jpg.jpg", "/media/" + id + "/W800.jpg",
+                "/media/" + id + "/w8000.jpg", "/media/99999999999999999999/w800.jpg"}) {
+            HttpResponse<byte[]> answer = get(hostile);
+            assertThat(answer.statusCode()).as(hostile).isIn(400, 404);
+            assertThat(new String(answer.body(), java.nio.charset.StandardCharsets.ISO_8859_1)).as(hostile)
+                    .doesNotContain("root:", "Exception", "at org.");
+        }
         HttpResponse<byte[]> notFound = get("/media/999999/w640.jpg");
         assertThat(notFound.headers().firstValue("Cache-Control").orElse("")).doesNotContain("immutable");
     }

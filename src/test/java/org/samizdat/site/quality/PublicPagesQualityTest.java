@@ -91,6 +91,32 @@ class PublicPagesQualityTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"en", "ru"})
+    void supportFormErrorsAreTiedToTheirFields(String lang) {
+        PageQuality quality = quality();
+        assertThat(quality.check("/" + lang + "/support", lang)).isEmpty();
+        WebElement email = browser.driver().findElement(By.id("email"));
+        browser.driver().executeScript("arguments[0].type = 'text';", email);
+        email.sendKeys("not an address");
+        browser.driver().findElement(By.id("custom")).sendKeys("abc");
+        email.submit();
+
+        List<WebElement> invalid = browser.driver().findElements(By.cssSelector("[aria-invalid=true]"));
+        assertThat(invalid).extracting(e -> e.getAttribute("id")).contains("email", "custom");
+        for (WebElement field : invalid) {
+            String[] ids = field.getAttribute("aria-describedby").split(" ");
+            WebElement error = browser.driver().findElement(By.id(ids[ids.length - 1]));
+            assertThat(error.getAttribute("class")).as(field.getAttribute("id")).isEqualTo("field-error");
+            assertThat(error.getText()).as(field.getAttribute("id")).isNotBlank();
+        }
+        for (WebElement error : browser.driver().findElements(By.cssSelector(".support-form .field-error"))) {
+            assertThat(browser.driver().findElements(By.cssSelector("[aria-describedby~='" + error.getAttribute("id") + "']")))
+                    .as("a field described by " + error.getText()).isNotEmpty();
+        }
+        assertThat(quality.recheck(lang)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/en/stories/parliament-votes-to-extend-the-chairman-s-term-without-an-election",
             "/ru/stories/parlament-prodlil-srok-predsedatelya-bez-vyborov"})
     void storyPrintsWithoutTheSiteChromeAndWithLinkAddresses(String path) {

@@ -16,6 +16,7 @@ import org.samizdat.revenue.asks.AskRules;
 import org.samizdat.revenue.asks.SuggestedAmounts;
 import org.samizdat.revenue.internal.Settings;
 import org.samizdat.shared.Language;
+import org.samizdat.shared.web.InlineScript;
 import org.samizdat.shared.web.PagePart;
 import org.samizdat.shared.web.PagesChanged;
 import org.samizdat.shared.web.Pages;
@@ -39,10 +40,11 @@ class AskHtml {
     private final AskSettings askSettings;
     private final Settings settings;
     private final RevenueOptions options;
+    private final InlineScript gate;
     private final Map<Language, Map<PagePart.Place, String>> rendered = new ConcurrentHashMap<>();
 
     AskHtml(AskRepository asks, SafeMarkdown markdown, TemplateEngine templates, Pages pages, AskSettings askSettings,
-            Settings settings, RevenueOptions options) {
+            Settings settings, RevenueOptions options, InlineScript askGate) {
         this.asks = asks;
         this.markdown = markdown;
         this.templates = templates;
@@ -50,6 +52,7 @@ class AskHtml {
         this.askSettings = askSettings;
         this.settings = settings;
         this.options = options;
+        this.gate = askGate;
     }
 
     String html(Language language, PagePart.Place place) {
@@ -76,7 +79,8 @@ class AskHtml {
         }
         return new AskPage(language, pages.texts(language), pages.site().name(language), AskPaths.support(language),
                 AskPaths.CHECKOUT, askSettings, views.get(AskKind.NOTICE), views.get(AskKind.BANNER),
-                views.get(AskKind.STORY), views.get(AskKind.MODAL), settings.current().note(language));
+                views.get(AskKind.STORY), views.get(AskKind.MODAL), settings.current().note(language),
+                settings.current().goalAmount().signum() > 0, gate.source());
     }
 
     private Map<PagePart.Place, String> render(Language language) {
