@@ -12,7 +12,8 @@ import org.openqa.selenium.WebDriver;
 /**
  * Runs axe-core (from its WebJar on the test classpath, never fetched at run time) on the page a browser has
  * open. The script is injected through WebDriver, so the page's own Content Security Policy does not stop it.
- * Every rule axe knows runs except the WCAG AAA ones (the target is AA), experimental rules included.
+ * Every rule axe knows runs except the WCAG AAA ones (the target is AA), experimental rules included. Running
+ * animations are let finish first.
  */
 public final class Axe {
 
@@ -21,7 +22,10 @@ public final class Axe {
             const done = arguments[arguments.length - 1];
             const rules = {};
             axe.getRules().forEach(r => rules[r.ruleId] = {enabled: !r.tags.includes('wcag2aaa')});
-            axe.run(document, {rules: rules, resultTypes: ['violations']})
+            // Judge the page as it settles, not half way through an entrance animation (a fading dialog's text
+            // is briefly lighter than its colour).
+            Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))
+              .then(() => axe.run(document, {rules: rules, resultTypes: ['violations']}))
               .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' <' + v.helpUrl + '>\\n'
                   + v.nodes.map(n => '    ' + n.target.join(' ') + ' ' + n.failureSummary.replace(/\\s+/g, ' ')).join('\\n'))))
               .catch(e => done(['axe failed: ' + e]));
