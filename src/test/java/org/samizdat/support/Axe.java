@@ -24,7 +24,8 @@ public final class Axe {
             axe.getRules().forEach(r => rules[r.ruleId] = {enabled: !r.tags.includes('wcag2aaa')});
             // Judge the page as it settles, not half way through an entrance animation (a fading dialog's text
             // is briefly lighter than its colour).
-            Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))
+            Promise.all(document.getAnimations().filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null)))
               .then(() => axe.run(document, {rules: rules, resultTypes: ['violations']}))
               .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' <' + v.helpUrl + '>\\n'
                   + v.nodes.map(n => '    ' + n.target.join(' ') + ' ' + n.failureSummary.replace(/\\s+/g, ' ')).join('\\n'))))
