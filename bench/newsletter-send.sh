@@ -12,7 +12,8 @@
 #   per-recipient engine (three commits and ~9 round trips a mail), load 9.5: app 131 messages/s, ceiling 4,437/s (3%);
 #   per-batch engine (one claim, subscriptions and links per batch, edition rendered once, SENT folded into the next
 #   fence), load 13: 165/s vs 5,845/s; plus TCP_NODELAY, load 17: 255/s vs 3,327/s (8%); plus the named Jakarta Mail
-#   stream provider, load 13: 469/s vs 5,831/s (8%), peak RSS 622 MB. 32 threads did not help (215/s at load 23).
+#   stream provider, load 13: 469/s vs 5,831/s (8%), peak RSS 622 MB. 16 threads (pool 24): 322/s vs 5,981/s at load 14.6;
+#   32 threads (before the stream provider): 215/s at load 23.
 #   What is left per mail: the fence's synchronous commit (most of the sender threads' waiting), building and
 #   writing the MIME message (CPU), and the relay's answer. Far from the 50% target on this loaded machine.
 set -euo pipefail
