@@ -8,11 +8,14 @@
 # Tunables: DB=h2|pg (pg: a fresh database on PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres, dropped after)
 #   SENDERS=4 (sending threads) BATCH=20 (rows per claim) MSG_KB=20 JAVA_OPTS=... APP_ARGS=...
 # Needs: postfix (smtp-sink, smtp-source), curl, a JDK; psql for DB=pg.
-# Measured on the shared 2-core box under load average 14-20 (other builds running), N=10000, ~20 KB mails:
-#   PostgreSQL, 16 threads (pool 24): app 150 messages/s, ceiling 2,241/s (7%), peak RSS 968 MB;
-#   PostgreSQL, 8 threads: 117/s vs 1,602/s (7%), 989 MB; H2 (N=2000), 4 threads: 40/s vs 1,263/s (3%), 843 MB.
-#   Sender threads spend most of their time waiting for database round trips: per mail two token inserts (one
-#   commit), the fence commit and the SENT update, plus reading the edition and the subscription.
+# Measured on the shared 2-core box (other builds running), N=10000, ~20 KB mails, PostgreSQL, 8 threads (pool 16):
+#   per-recipient engine (three commits and ~9 round trips a mail), load 9.5: app 131 messages/s, ceiling 4,437/s (3%);
+#   per-batch engine (one claim, subscriptions and links per batch, edition rendered once, SENT folded into the next
+#   fence), load 13: 165/s vs 5,845/s; plus TCP_NODELAY, load 17: 255/s vs 3,327/s (8%); plus the named Jakarta Mail
+#   stream provider, load 13: 469/s vs 5,831/s (8%), peak RSS 622 MB. 16 threads (pool 24): 322/s vs 5,981/s at load 14.6;
+#   32 threads (before the stream provider): 215/s at load 23.
+#   What is left per mail: the fence's synchronous commit (most of the sender threads' waiting), building and
+#   writing the MIME message (CPU), and the relay's answer. Far from the 50% target on this loaded machine.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

@@ -2,6 +2,7 @@ package org.samizdat.newsletter.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,25 +59,69 @@ class DeliveryRepository {
                 order by id limit ? for update skip locked
                 """).params(QUEUED, Timestamp.from(now), limit).query((rs, n) -> new Claimed(rs.getLong("id"),
                 rs.getLong("edition_id"), rs.getLong("subscription_id"), rs.getInt("attempts") + 1)).list();
-        for (Claimed row : rows) {
-            jdbc.sql("update delivery set claimed_until = ?, claimed_by = ?, attempts = attempts + 1 where id = ?")
-                    .params(Timestamp.from(until), worker, row.id()).update();
+        if (!rows.isEmpty()) {
+            jdbc.sql("update delivery set claimed_until = :until, claimed_by = :worker, attempts = attempts + 1"
+                            + " where id in (:ids)")
+                    .param("until", Timestamp.from(until)).param("worker", worker)
+                    .param("ids", rows.stream().map(Claimed::id).toList()).update();
         }
         return rows;
     }
 
     /**
      * The fence before the relay may accept the message: the row becomes SENDING with its Message-ID, but only if
-     * this worker still holds it. Committed on its own, before the final dot goes out.
+     * this worker still holds it and its subscription is still active. Rows whose relay already answered 250
+     * ({@code confirmed}) become SENT in the same statement, so one commit per message covers both, and a crash
+     * while waiting for this message's answer leaves every earlier message of the batch SENT. Committed before the
+     * final dot goes out.
      */
-    boolean fence(long id, String worker, String messageId) {
-        return jdbc.sql("update delivery set status = ?, message_id = ? where id = ? and status = ? and claimed_by = ?")
-                .params(SENDING, messageId, id, QUEUED, worker).update() == 1;
+    boolean fence(long id, String worker, String messageId, List<Long> confirmed, Instant now) {
+        if (confirmed.isEmpty()) {
+            return jdbc.sql("""
+                    update delivery set status = ?, message_id = ? where id = ? and status = ? and claimed_by = ?
+                      and exists (select 1 from subscription s where s.id = delivery.subscription_id and s.status = ?)
+                    """).params(SENDING, messageId, id, QUEUED, worker, Subscription.ACTIVE).update() == 1;
+        }
+        List<Long> all = new ArrayList<>(confirmed);
+        all.add(id);
+        int updated = jdbc.sql("""
+                update delivery set status = case when id = :id then 'SENDING' else 'SENT' end,
+                  message_id = case when id = :id then :mid else message_id end,
+                  sent_at = case when id = :id then sent_at else :now end,
+                  claimed_until = case when id = :id then claimed_until else null end
+                where id in (:all) and (
+                  (id = :id and status = :queued and claimed_by = :worker and exists (select 1 from subscription s
+                    where s.id = delivery.subscription_id and s.status = :active))
+                  or (id <> :id and status in (:sending, :unconfirmed)))
+                """).param("id", id).param("sending", SENDING).param("mid", messageId)
+                .param("now", Timestamp.from(now)).param("all", all).param("queued", QUEUED).param("worker", worker)
+                .param("active", Subscription.ACTIVE).param("unconfirmed", UNCONFIRMED).update();
+        if (updated == all.size()) {
+            return true;
+        }
+        // Fewer rows than asked: a confirmed row may have gone meanwhile (erased), so ask the fenced row itself.
+        return jdbc.sql("select count(*) from delivery where id = ? and status = ? and message_id = ? and claimed_by = ?")
+                .params(id, SENDING, messageId, worker).query(Integer.class).single() == 1;
     }
 
-    void sent(long id, Instant now) {
-        jdbc.sql("update delivery set status = ?, sent_at = ?, claimed_until = null where id = ? and status in (?, ?)")
-                .params(SENT, Timestamp.from(now), id, SENDING, UNCONFIRMED).update();
+    /** Rows whose relay answered 250 become SENT (whichever of SENDING or UNCONFIRMED they are in). */
+    void sent(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update delivery set status = :sent, sent_at = :now, claimed_until = null
+                where id in (:ids) and status in (:sending, :unconfirmed)""").param("sent", SENT)
+                .param("now", Timestamp.from(now)).param("ids", ids).param("sending", SENDING)
+                .param("unconfirmed", UNCONFIRMED).update();
+    }
+
+    /** A claimed row whose subscription ended after the claim is skipped (its fence refused it). */
+    void skipEnded(long id, String worker) {
+        jdbc.sql("""
+                update delivery set status = ?, claimed_until = null where id = ? and status = ? and claimed_by = ?
+                  and not exists (select 1 from subscription s where s.id = delivery.subscription_id and s.status = ?)
+                """).params(SKIPPED, id, QUEUED, worker, Subscription.ACTIVE).update();
     }
 
     /** Ends a row held by this worker (queued or, after a refusal of its end, sending) with a status and reason. */

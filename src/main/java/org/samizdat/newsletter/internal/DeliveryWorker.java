@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.samizdat.mail.MailConnection;
 import org.samizdat.mail.MailFailed;
 import org.samizdat.mail.Mailer;
@@ -46,6 +48,7 @@ class DeliveryWorker {
     private final SubscriptionRepository subscriptions;
     private final SignUps signUps;
     private final EditionMails mails;
+    private final SendingEditions sendingEditions;
     private final Mailer mailer;
     private final TransactionTemplate transactions;
     private final SendingProperties properties;
@@ -57,13 +60,14 @@ class DeliveryWorker {
     private volatile boolean running;
 
     DeliveryWorker(DeliveryRepository deliveries, EditionRepository editions, SubscriptionRepository subscriptions,
-            SignUps signUps, EditionMails mails, Mailer mailer, TransactionTemplate transactions,
+            SignUps signUps, EditionMails mails, SendingEditions sendingEditions, Mailer mailer, TransactionTemplate transactions,
             SendingProperties properties, Clock clock, SendingMetrics metrics) {
         this.deliveries = deliveries;
         this.editions = editions;
         this.subscriptions = subscriptions;
         this.signUps = signUps;
         this.mails = mails;
+        this.sendingEditions = sendingEditions;
         this.mailer = mailer;
         this.transactions = transactions;
         this.properties = properties;
@@ -121,68 +125,96 @@ class DeliveryWorker {
         }
     }
 
+    /** A claimed batch with everything its mails need, read and written in the claim's one transaction. */
+    private record Batch(List<DeliveryRepository.Claimed> rows, Map<Long, Subscription> subscriptions,
+            Map<Long, SignUps.Links> links) {
+    }
+
     /** One claim and its sends; returns how many rows were claimed, or -1 when the relay could not be reached. */
     int pass(String worker, MailConnection connection) {
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> deliveries.settleAbandoned(now));
-        List<DeliveryRepository.Claimed> batch = transactions.execute(status ->
-                deliveries.claim(properties.batch(), worker, now, now.plus(properties.lease())));
+        deliveries.settleAbandoned(now);
+        Batch batch = transactions.execute(status -> claim(worker, now));
+        List<Long> confirmed = new ArrayList<>();
         boolean reachable = true;
-        for (DeliveryRepository.Claimed row : batch) {
-            if (!running || !reachable) {
-                deliveries.release(row.id());
-                continue;
+        try {
+            for (DeliveryRepository.Claimed row : batch.rows()) {
+                if (!running || !reachable) {
+                    deliveries.release(row.id());
+                    continue;
+                }
+                reachable = deliver(row, batch, worker, connection, confirmed);
             }
-            reachable = deliver(row, worker, connection);
+        } finally {
+            deliveries.sent(confirmed, clock.instant());
         }
-        transactions.executeWithoutResult(status -> editions.finishDone());
-        return reachable ? batch.size() : -1;
+        if (batch.rows().size() < properties.batch()) {
+            editions.finishDone();
+        }
+        return reachable ? batch.rows().size() : -1;
     }
 
-    /** Sends one row; false when the relay could not be reached (the row is back in the queue, uncounted). */
-    private boolean deliver(DeliveryRepository.Claimed row, String worker, MailConnection connection) {
-        Optional<Edition> edition = editions.find(row.editionId());
-        if (edition.isEmpty() || !Edition.SENDING.equals(edition.get().status())) {
+    private Batch claim(String worker, Instant now) {
+        List<DeliveryRepository.Claimed> rows = deliveries.claim(properties.batch(), worker, now,
+                now.plus(properties.lease()));
+        if (rows.isEmpty()) {
+            return new Batch(rows, Map.of(), Map.of());
+        }
+        Map<Long, Subscription> found = subscriptions.findAll(
+                rows.stream().map(DeliveryRepository.Claimed::subscriptionId).collect(Collectors.toSet()));
+        List<Long> active = found.values().stream().filter(Subscription::active).map(Subscription::id).toList();
+        return new Batch(rows, found, signUps.links(active, now));
+    }
+
+    /**
+     * Sends one row; false when the relay could not be reached (the row is back in the queue, uncounted). Rows the
+     * relay accepted join {@code confirmed}, which the next fence (or the end of the batch) marks SENT.
+     */
+    private boolean deliver(DeliveryRepository.Claimed row, Batch batch, String worker, MailConnection connection,
+            List<Long> confirmed) {
+        Optional<EditionMails.Prepared> edition = sendingEditions.sending(row.editionId());
+        if (edition.isEmpty()) {
             deliveries.retry(row.id(), null, null);
             return true;
         }
-        Optional<Subscription> subscription = subscriptions.find(row.subscriptionId()).filter(Subscription::active);
-        if (subscription.isEmpty()) {
+        Subscription subscription = batch.subscriptions().get(row.subscriptionId());
+        SignUps.Links links = batch.links().get(row.subscriptionId());
+        if (subscription == null || !subscription.active() || links == null) {
             deliveries.finish(row.id(), DeliveryRepository.SKIPPED, null);
             return true;
         }
-        Instant now = clock.instant();
-        String[] links = transactions.execute(status -> new String[] {signUps.unsubscribeToken(row.subscriptionId(), now),
-                signUps.preferencesToken(row.subscriptionId(), now)});
-        String unsubscribe = links[0];
-        String preferences = links[1];
         String messageId = mailer.messageId("e" + row.editionId() + ".d" + row.id());
         rate.acquire();
         try {
-            connection.send(mails.mail(edition.get(), subscription.get().email(), unsubscribe, preferences), messageId,
-                    () -> {
-                        if (!deliveries.fence(row.id(), worker, messageId)) {
+            connection.send(mails.mail(edition.get(), subscription.email(), links.unsubscribe(), links.preferences()),
+                    messageId, () -> {
+                        boolean held = deliveries.fence(row.id(), worker, messageId, confirmed, clock.instant());
+                        confirmed.clear();
+                        if (!held) {
                             throw new IllegalStateException("Claim lost");
                         }
                     });
-            deliveries.sent(row.id(), clock.instant());
+            confirmed.add(row.id());
             metrics.sent();
         } catch (MailFailed e) {
             if (e.kind() == MailFailed.Kind.TEMPORARY && UNREACHABLE.contains(e.reason())) {
                 deliveries.release(row.id());
                 return false;
             }
-            failed(row, e);
+            failed(row, worker, e);
         } catch (IllegalArgumentException e) {
             deliveries.finish(row.id(), DeliveryRepository.FAILED, "invalid");
         }
         return true;
     }
 
-    private void failed(DeliveryRepository.Claimed row, MailFailed e) {
+    private void failed(DeliveryRepository.Claimed row, String worker, MailFailed e) {
         metrics.failed(e.kind());
         switch (e.kind()) {
-            case FENCED -> log.info("Delivery {} was taken over by another worker", row.id());
+            case FENCED -> {
+                deliveries.skipEnded(row.id(), worker);
+                log.info("Delivery {} was taken over by another worker or its subscription ended", row.id());
+            }
             case UNCERTAIN -> deliveries.finish(row.id(), DeliveryRepository.UNCONFIRMED, e.reason());
             case PERMANENT -> deliveries.finish(row.id(), DeliveryRepository.FAILED, e.reason());
             case TEMPORARY -> {

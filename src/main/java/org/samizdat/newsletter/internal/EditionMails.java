@@ -65,6 +65,33 @@ class EditionMails {
                 mails.unsubscribeHeaders(url, unsubscribeToken));
     }
 
+    /**
+     * An edition rendered once for all its recipients: HTML and text with a random stand-in for each reader's
+     * unsubscribe and preference tokens, which {@link #mail(Prepared, String, String, String)} swaps in. Tokens are
+     * URL-safe Base64, which neither HTML nor text escapes, so the result equals rendering per reader.
+     */
+    record Prepared(String subject, String html, String text, String unsubscribeMark, String preferencesMark) {
+    }
+
+    Prepared prepare(Edition edition) {
+        String unsubscribeMark = Tokens.generate();
+        String preferencesMark = Tokens.generate();
+        OutgoingMail mail = mail(edition, "stand-in@localhost", unsubscribeMark, preferencesMark);
+        return new Prepared(mail.subject(), mail.html(), mail.text(), unsubscribeMark, preferencesMark);
+    }
+
+    OutgoingMail mail(Prepared edition, String to, String unsubscribeToken, String preferencesToken) {
+        String url = pages.site().canonicalOrigin() + "/newsletter/unsubscribe/" + unsubscribeToken;
+        return new OutgoingMail(to, edition.subject(), personal(edition, edition.html(), unsubscribeToken,
+                preferencesToken), personal(edition, edition.text(), unsubscribeToken, preferencesToken),
+                mails.unsubscribeHeaders(url, unsubscribeToken));
+    }
+
+    private static String personal(Prepared edition, String body, String unsubscribeToken, String preferencesToken) {
+        return body.replace(edition.unsubscribeMark(), unsubscribeToken).replace(edition.preferencesMark(),
+                preferencesToken);
+    }
+
     static String oneLine(String value) {
         return value.replaceAll("[\\r\\n\\u0000]+", " ").strip();
     }

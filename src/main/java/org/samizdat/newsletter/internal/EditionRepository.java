@@ -66,6 +66,11 @@ class EditionRepository {
                 items(id), instant(rs.getTimestamp("send_at")))).optional();
     }
 
+    /** Only the status of an edition (the sending engine checks it often for a pause or a cancel). */
+    Optional<String> status(long id) {
+        return jdbc.sql("select status from edition where id = ?").param(id).query(String.class).optional();
+    }
+
     /** Sent (or sending) editions of a language's newsletters, newest first. */
     List<Long> archive(Language language, int limit) {
         return jdbc.sql("""

@@ -2,7 +2,11 @@ package org.samizdat.newsletter.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.samizdat.shared.Language;
@@ -150,6 +154,29 @@ public class SignUps {
         tokens.insert(Tokens.hash(token), TokenRepository.PREFERENCES, subscriptionId, null, now,
                 now.plus(properties.preferencesTtl()));
         return token;
+    }
+
+    /** The two links of one edition mail: one-click unsubscribe and preference page tokens. */
+    record Links(String unsubscribe, String preferences) {
+    }
+
+    /**
+     * Fresh unsubscribe and preference links for many subscriptions at once, stored in one batched statement (the
+     * sending engine calls it once per claimed batch, inside the claim's transaction).
+     */
+    Map<Long, Links> links(Collection<Long> subscriptionIds, Instant now) {
+        Map<Long, Links> links = new HashMap<>();
+        List<TokenRepository.NewToken> rows = new ArrayList<>();
+        Instant expires = now.plus(properties.preferencesTtl());
+        for (long id : subscriptionIds) {
+            Links pair = new Links(Tokens.generate(), Tokens.generate());
+            links.put(id, pair);
+            rows.add(new TokenRepository.NewToken(Tokens.hash(pair.unsubscribe()), TokenRepository.UNSUBSCRIBE, id, null));
+            rows.add(new TokenRepository.NewToken(Tokens.hash(pair.preferences()), TokenRepository.PREFERENCES, id,
+                    expires));
+        }
+        tokens.insertAll(rows, now);
+        return links;
     }
 
     private Optional<TokenRepository.StoredToken> usable(String token, String purpose) {

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.samizdat.shared.Language;
 import org.samizdat.shared.privacy.PersonalData;
@@ -50,6 +53,16 @@ class SubscriptionRepository {
 
     Optional<Subscription> find(long id) {
         return jdbc.sql(SELECT + " where s.id = ?").param(id).query(this::row).optional();
+    }
+
+    /** The subscriptions with these ids, in one query (a sending batch); missing ids are left out. */
+    Map<Long, Subscription> findAll(Collection<Long> ids) {
+        Map<Long, Subscription> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(SELECT + " where s.id in (:ids)").param("ids", List.copyOf(ids)).query(this::row).list()
+                    .forEach(s -> found.put(s.id(), s));
+        }
+        return found;
     }
 
     /** A new request on an ended or expired subscription makes it pending again. */

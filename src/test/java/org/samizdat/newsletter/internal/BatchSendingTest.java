@@ -1,0 +1,105 @@
+package org.samizdat.newsletter.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.samizdat.mail.OutgoingMail;
+import org.samizdat.shared.privacy.PersonalData;
+import org.samizdat.support.MailAppTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The pieces the sending engine uses per batch: an edition rendered once gives every reader exactly the mail a
+ * per-reader rendering gives, and a fence marks the earlier accepted rows SENT while refusing a reader who
+ * unsubscribed after the claim.
+ */
+@MailAppTest
+class BatchSendingTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PersonalData personal;
+
+    @Autowired
+    Editions editions;
+
+    @Autowired
+    EditionRepository editionRows;
+
+    @Autowired
+    EditionMails mails;
+
+    @Autowired
+    DeliveryRepository deliveries;
+
+    @Test
+    void aPreparedEditionGivesEachReaderTheSameMailAsRenderingItForThem() {
+        long id = editions.draft("weekly-ru", "Выпуск <недели> & \"цитаты\"", "Коротко", "Вступление: a & b < c", List.of(),
+                null);
+        Edition edition = editionRows.find(id).orElseThrow();
+        EditionMails.Prepared prepared = mails.prepare(edition);
+        String unsubscribe = Tokens.generate();
+        String preferences = Tokens.generate();
+
+        OutgoingMail once = mails.mail(prepared, "reader@batch.example", unsubscribe, preferences);
+        OutgoingMail each = mails.mail(edition, "reader@batch.example", unsubscribe, preferences);
+
+        assertThat(once).isEqualTo(each);
+        assertThat(once.html()).contains(unsubscribe, preferences).doesNotContain(prepared.unsubscribeMark(),
+                prepared.preferencesMark());
+        assertThat(once.text()).contains(unsubscribe, preferences);
+        assertThat(mails.mail(prepared, "other@batch.example", Tokens.generate(), Tokens.generate()).html())
+                .doesNotContain(unsubscribe, preferences);
+    }
+
+    @Test
+    void aFenceMarksTheAcceptedRowsSentAndRefusesAReaderWhoUnsubscribedAfterTheClaim() {
+        // A draft's rows are claimed by hand: the running sending threads only take rows of editions being sent.
+        long edition = editions.draft("weekly-en", "Fence", "", "", List.of(), null);
+        long first = delivery(edition, "first@fence.example");
+        long second = delivery(edition, "second@fence.example");
+        long third = delivery(edition, "third@fence.example");
+        Instant now = Instant.now();
+        jdbc.sql("update delivery set claimed_by = 'worker-a', claimed_until = ? where edition_id = ?")
+                .params(Timestamp.from(now.plusSeconds(300)), edition).update();
+
+        assertThat(deliveries.fence(first, "worker-a", "<m1@x>", List.of(), now)).isTrue();
+        assertThat(deliveries.fence(second, "worker-b", "<m2@x>", List.of(first), now)).as("another worker's claim")
+                .isFalse();
+        assertThat(status(first)).as("confirmed by the refused fence's statement all the same").isEqualTo("SENT");
+        assertThat(deliveries.fence(second, "worker-a", "<m2@x>", List.of(), now)).isTrue();
+        jdbc.sql("update subscription set status = 'UNSUBSCRIBED' where id = (select subscription_id from delivery"
+                + " where id = ?)").param(third).update();
+        assertThat(deliveries.fence(third, "worker-a", "<m3@x>", List.of(second), now)).isFalse();
+        deliveries.skipEnded(third, "worker-a");
+
+        assertThat(Map.of("second", status(second), "third", status(third)))
+                .isEqualTo(Map.of("second", "SENT", "third", "SKIPPED"));
+    }
+
+    private long delivery(long edition, String email) {
+        Timestamp now = Timestamp.from(Instant.now());
+        String lookup = personal.emailLookup(email);
+        jdbc.sql("insert into subscriber (email_sealed, email_lookup, created_at) values (?, ?, ?)")
+                .params(personal.seal(email), lookup, now).update();
+        jdbc.sql("""
+                insert into subscription (subscriber_id, newsletter_id, status, created_at)
+                select r.id, n.id, 'ACTIVE', ? from subscriber r, newsletter n where r.email_lookup = ? and n.code = 'weekly-en'
+                """).params(now, lookup).update();
+        jdbc.sql("""
+                insert into delivery (edition_id, subscription_id, status) select ?, s.id, 'QUEUED' from subscription s
+                join subscriber r on r.id = s.subscriber_id where r.email_lookup = ?""").params(edition, lookup).update();
+        return jdbc.sql("select max(id) from delivery").query(Long.class).single();
+    }
+
+    private String status(long id) {
+        return jdbc.sql("select status from delivery where id = ?").param(id).query(String.class).single();
+    }
+}
