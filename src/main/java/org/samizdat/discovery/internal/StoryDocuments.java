@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -40,6 +41,11 @@ final class StoryDocuments {
     private static final Map<Language, Analyzer> ANALYZERS = Map.of(
             Language.EN, new EnglishAnalyzer(), Language.RU, new RussianAnalyzer());
     private static final Analyzer FIELDS = perField();
+    /**
+     * Headline and body keep their term vectors, so "Read more" (MoreLikeThis) reads a story's terms from the
+     * index instead of analysing its whole text again on every story page.
+     */
+    private static final FieldType WITH_VECTORS = withVectors();
 
     private StoryDocuments() {
     }
@@ -75,10 +81,17 @@ final class StoryDocuments {
         doc.add(new LongPoint(PUBLISHED, published));
         doc.add(new NumericDocValuesField(PUBLISHED, published));
         doc.add(new StoredField(PUBLISHED, published));
-        doc.add(new TextField(field(HEADLINE, l), story.headline(), Field.Store.YES));
+        doc.add(new Field(field(HEADLINE, l), story.headline(), WITH_VECTORS));
         doc.add(new TextField(field(STANDFIRST, l), story.standfirst(), Field.Store.YES));
-        doc.add(new TextField(field(BODY, l), PlainText.of(story.bodyHtml()), Field.Store.YES));
+        doc.add(new Field(field(BODY, l), PlainText.of(story.bodyHtml()), WITH_VECTORS));
         return doc;
+    }
+
+    private static FieldType withVectors() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setStoreTermVectors(true);
+        type.freeze();
+        return type;
     }
 
     private static Analyzer perField() {
