@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Read more" by similarity: Lucene's MoreLikeThis over headline and body, plus shared tags and section, in
  * the story's language, scored down with age so recent stories win ties; never the story itself. Only live
- * stories come back (the cards are read from the database).
+ * stories come back (the cards are read from the database). The picks (ids) are kept per index state in a
+ * {@link RelatedCache}, so a story page rendered again costs one query by id instead of a similarity search.
  */
 @Component
 class RelatedByText implements RelatedStories {
@@ -37,6 +38,7 @@ class RelatedByText implements RelatedStories {
 
     private final SearchIndex index;
     private final Stories stories;
+    private final RelatedCache picks = new RelatedCache();
 
     RelatedByText(SearchIndex index, @Lazy Stories stories) {
         this.index = index;
@@ -46,7 +48,8 @@ class RelatedByText implements RelatedStories {
     @Override
     public List<StoryCard> related(PublishedStory story, int limit) {
         try {
-            List<Long> ids = index.search(searcher -> similar(searcher, story, limit));
+            List<Long> ids = index.search(searcher -> picks.get(searcher.getIndexReader(), story.id(), limit,
+                    () -> similar(searcher, story, limit)));
             return ids.isEmpty() ? List.of() : stories.cards(ids);
         } catch (RuntimeException e) {
             log.warn("Could not find related stories for story {}", story.id(), e);
@@ -91,6 +94,12 @@ class RelatedByText implements RelatedStories {
         }
         scored.sort(Comparator.comparingDouble((double[] s) -> s[0]).reversed());
         return scored.stream().limit(limit).map(s -> (long) s[1]).toList();
+    }
+
+    /** A renamed tag or section changes what a story's query asks for. */
+    @org.springframework.context.event.EventListener
+    void on(org.samizdat.content.CatalogueChanged event) {
+        picks.clear();
     }
 
     private static Query boost(Query query, float boost) {
