@@ -60,7 +60,7 @@ class RelatedByText implements RelatedStories {
     private static List<Long> similar(IndexSearcher searcher, PublishedStory story, int limit) throws IOException {
         TopDocs self = searcher.search(new TermQuery(new Term(StoryDocuments.ID, String.valueOf(story.id()))), 1);
         Language language = story.language();
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
         if (self.scoreDocs.length > 0) {
             MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
             mlt.setAnalyzer(StoryDocuments.analyzer());
@@ -69,16 +69,21 @@ class RelatedByText implements RelatedStories {
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(1);
             mlt.setMaxQueryTerms(30);
-            query.add(mlt.like(self.scoreDocs[0].doc), BooleanClause.Occur.SHOULD);
+            for (BooleanClause term : (BooleanQuery) mlt.like(self.scoreDocs[0].doc)) {
+                any.add(term.getQuery(), BooleanClause.Occur.SHOULD);
+            }
         }
         for (TagRef tag : story.tags()) {
-            query.add(boost(new TermQuery(new Term(StoryDocuments.TAG, tag.slug())), 2f), BooleanClause.Occur.SHOULD);
+            any.add(boost(new TermQuery(new Term(StoryDocuments.TAG, tag.slug())), 2f), BooleanClause.Occur.SHOULD);
         }
         if (story.section() != null) {
-            query.add(boost(new TermQuery(new Term(StoryDocuments.SECTION, story.section().slug())), 1f),
+            any.add(boost(new TermQuery(new Term(StoryDocuments.SECTION, story.section().slug())), 1f),
                     BooleanClause.Occur.SHOULD);
         }
-        query.setMinimumNumberShouldMatch(1);
+        // One flat disjunction of the story's terms, tags and section, required: the same matches and scores as
+        // SHOULD clauses with one needed, but Lucene can skip blocks that cannot reach the top (a nested
+        // MoreLikeThis query was scored document by document).
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(any.build(), BooleanClause.Occur.MUST);
         query.add(new TermQuery(new Term(StoryDocuments.LANG, language.code())), BooleanClause.Occur.FILTER);
         query.add(new TermQuery(new Term(StoryDocuments.ID, String.valueOf(story.id()))), BooleanClause.Occur.MUST_NOT);
         TopDocs top = searcher.search(query.build(), POOL);
