@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -89,16 +93,25 @@ class RelatedByText implements RelatedStories {
         TopDocs top = searcher.search(query.build(), POOL);
         long now = System.currentTimeMillis();
         List<double[]> scored = new ArrayList<>();
-        var stored = searcher.storedFields();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         for (ScoreDoc hit : top.scoreDocs) {
-            var doc = stored.document(hit.doc);
-            long published = doc.getField(StoryDocuments.PUBLISHED).numericValue().longValue();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            long published = value(leaf, StoryDocuments.PUBLISHED, hit.doc);
             double ageDays = Math.max(0, (now - published) / 86_400_000.0);
             double recency = 0.5 + 0.5 * Math.pow(0.5, ageDays / HALF_LIFE_DAYS);
-            scored.add(new double[] {hit.score * recency, Long.parseLong(doc.get(StoryDocuments.ID))});
+            scored.add(new double[] {hit.score * recency, value(leaf, StoryDocuments.ID_VALUE, hit.doc)});
         }
         scored.sort(Comparator.comparingDouble((double[] s) -> s[0]).reversed());
         return scored.stream().limit(limit).map(s -> (long) s[1]).toList();
+    }
+
+    /** A number kept as doc values: no stored document (with its whole body) is decompressed for it. */
+    private static long value(LeafReaderContext leaf, String field, int doc) throws IOException {
+        NumericDocValues values = DocValues.getNumeric(leaf.reader(), field);
+        if (!values.advanceExact(doc - leaf.docBase)) {
+            throw new IOException("No " + field + " for document " + doc);
+        }
+        return values.longValue();
     }
 
     /** A renamed tag or section changes what a story's query asks for. */

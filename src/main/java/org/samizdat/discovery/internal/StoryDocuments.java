@@ -27,6 +27,7 @@ import org.samizdat.shared.Language;
 final class StoryDocuments {
 
     static final String ID = "id";
+    static final String ID_VALUE = "id_value";
     static final String LANG = "lang";
     static final String SECTION = "section";
     static final String SECTION_NAME = "section_name";
@@ -67,6 +68,7 @@ final class StoryDocuments {
         Language l = story.language();
         Document doc = new Document();
         doc.add(new StringField(ID, String.valueOf(story.id()), Field.Store.YES));
+        doc.add(new NumericDocValuesField(ID_VALUE, story.id()));
         doc.add(new StringField(LANG, l.code(), Field.Store.YES));
         doc.add(new StringField(SLUG, story.slug(), Field.Store.YES));
         doc.add(new StringField(GENERATION, generation, Field.Store.NO));
