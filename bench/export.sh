@@ -5,6 +5,9 @@
 # Usage: bench/export.sh        Tunables: STORIES=10000 PORT=18400 JAVA_OPTS=... APP_ARGS=...
 # Stories are seeded through the bulk path (samizdat.demo.generate-stories: batched inserts, bodies rendered once).
 # Results and the load average they were measured under: docs/MIRRORS.md ("Export speed").
+# Profiling: JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/export.jfr,settings=profile' (each java run writes
+# the same file, so the incremental export's stays; dump the full export's with `jcmd <pid> JFR.dump name=1
+# filename=…` while it runs), then `jfr print --stack-depth 80 --events jdk.ExecutionSample /tmp/export.jfr`.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

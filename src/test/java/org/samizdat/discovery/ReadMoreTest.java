@@ -42,4 +42,26 @@ class ReadMoreTest {
         assertThat(more).hasSizeLessThanOrEqualTo(4).first().isEqualTo("Krovnik engineers inspect pumps");
         assertThat(more).doesNotContain("Krovnik reactor cooling fails", "Krovnik steam withdrawn story", "Krovnik по-русски");
     }
+
+    @Test
+    void aNewSimilarStoryShowsOnPagesRenderedAgain() throws Exception {
+        Desk desk = new Desk(workflow, catalog, port);
+        String topic = "Zelvaro dam sluice gates jammed and zelvaro villagers moved uphill from the zelvaro river.";
+        desk.publish(Language.EN, "Zelvaro dam gates jam", topic, null, List.of("Zelvaro"));
+        for (int i = 0; i < 5; i++) {
+            desk.publish(Language.EN, "Zelvaro-free filler " + i, "Chess and weather notes " + i, null, List.of());
+        }
+        String page = "/en/stories/zelvaro-dam-gates-jam";
+        assertThat(readMore(desk, page)).doesNotContain("Zelvaro villagers return");
+        long later = desk.publish(Language.EN, "Zelvaro villagers return", topic + " Villagers returned.", null,
+                List.of("Zelvaro"));
+        assertThat(readMore(desk, page)).first().isEqualTo("Zelvaro villagers return");
+        desk.withdraw(later);
+        assertThat(readMore(desk, page)).doesNotContain("Zelvaro villagers return");
+    }
+
+    /** Past the page cache, as the static export asks, so the page is rendered again each time. */
+    private static List<String> readMore(Desk desk, String path) throws Exception {
+        return Jsoup.parse(desk.get(path, "Authorization", "test").body()).select("aside.read-more h3 a").eachText();
+    }
 }

@@ -50,15 +50,12 @@ public class StoryRepository {
     }
 
     public List<StoryCard> latestChronological(Language language, int limit, int offset) {
-        return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where" + LIVE + "and s.language = ?"
-                        + " order by s.published_at desc, s.id desc limit ? offset ?")
-                .params(language.code(), limit, offset).query(StoryRepository::card).list();
+        return page("select s.id from story s where" + LIVE + "and s.language = ?", limit, offset, language.code());
     }
 
     public List<StoryCard> inSection(Language language, long sectionId, int limit, int offset) {
-        return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where" + LIVE
-                        + "and s.language = ? and s.section_id = ? order by s.published_at desc, s.id desc limit ? offset ?")
-                .params(language.code(), sectionId, limit, offset).query(StoryRepository::card).list();
+        return page("select s.id from story s where" + LIVE + "and s.language = ? and s.section_id = ?", limit, offset,
+                language.code(), sectionId);
     }
 
     public int countInSection(Language language, long sectionId) {
@@ -67,9 +64,8 @@ public class StoryRepository {
     }
 
     public List<StoryCard> withTag(long tagId, int limit, int offset) {
-        return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "join story_tag st on st.story_id = s.id where" + LIVE
-                        + "and st.tag_id = ? order by s.published_at desc, s.id desc limit ? offset ?")
-                .params(tagId, limit, offset).query(StoryRepository::card).list();
+        return page("select s.id from story s join story_tag st on st.story_id = s.id where" + LIVE + "and st.tag_id = ?",
+                limit, offset, tagId);
     }
 
     public int countWithTag(long tagId) {
@@ -78,9 +74,8 @@ public class StoryRepository {
     }
 
     public List<StoryCard> byAuthor(Language language, long authorId, int limit, int offset) {
-        return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "join story_author sa on sa.story_id = s.id where" + LIVE
-                        + "and s.language = ? and sa.author_id = ? order by s.published_at desc, s.id desc limit ? offset ?")
-                .params(language.code(), authorId, limit, offset).query(StoryRepository::card).list();
+        return page("select s.id from story s join story_author sa on sa.story_id = s.id where" + LIVE
+                + "and s.language = ? and sa.author_id = ?", limit, offset, language.code(), authorId);
     }
 
     public int countByAuthor(Language language, long authorId) {
@@ -121,6 +116,28 @@ public class StoryRepository {
     public Optional<StoryCard> liveCard(long storyId) {
         return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where" + LIVE + "and s.id = ?")
                 .param(storyId).query(StoryRepository::card).optional();
+    }
+
+    /**
+     * One page of a listing, newest first, in two steps: the page's ids from the listing's index alone (skipping
+     * N rows there reads index entries, not story rows with their bodies, so page 300 costs about what page 1
+     * does), then the cards of those few stories.
+     */
+    private List<StoryCard> page(String idQuery, int limit, int offset, Object... params) {
+        List<Object> args = new java.util.ArrayList<>(java.util.Arrays.asList(params));
+        args.add(limit);
+        args.add(offset);
+        List<Long> ids = jdbc.sql(idQuery + " order by s.published_at desc, s.id desc limit ? offset ?").params(args)
+                .query(Long.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, StoryCard> byId = new java.util.HashMap<>();
+        jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where s.id in ("
+                        + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")
+                .params(new java.util.ArrayList<Object>(ids)).query(StoryRepository::card).list()
+                .forEach(c -> byId.put(c.id(), c));
+        return ids.stream().filter(byId::containsKey).map(byId::get).toList();
     }
 
     // ---- newsroom side ----

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SearchIndex implements DisposableBean {
 
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "3";
 
     /** Work done with a searcher, which may fail on I/O. */
     public interface SearcherWork<T> {
