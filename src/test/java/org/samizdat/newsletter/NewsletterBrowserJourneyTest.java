@@ -3,13 +3,10 @@ package org.samizdat.newsletter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.samizdat.content.internal.StoryDraft;
 import org.samizdat.content.internal.StoryWorkflow;
 import org.samizdat.newsletter.internal.Editions;
@@ -57,16 +54,13 @@ class NewsletterBrowserJourneyTest {
             browser.driver().get("http://127.0.0.1:" + port + "/en/newsletter");
             WebElement field = browser.driver().findElement(By.id("nl-email-page"));
             field.sendKeys(READER);
-            field.submit();
-            wait(browser).until(ExpectedConditions.stalenessOf(field));
+            browser.toNextPage(field::submit);
             assertThat(status()).as("nothing is subscribed before the confirmation").isEqualTo("PENDING");
 
             MimeMessage confirmation = TestMailServer.await(READER, 1).get(0);
             browser.driver().get("http://127.0.0.1:" + port + Mails.link(confirmation, "/newsletter/confirm/"));
             assertThat(status()).as("opening the link, as a scanner would, confirms nothing").isEqualTo("PENDING");
-            WebElement confirm = browser.driver().findElement(By.cssSelector("main form button[type=submit]"));
-            confirm.click();
-            wait(browser).until(ExpectedConditions.stalenessOf(confirm));
+            browser.toNextPage(() -> browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click());
             assertThat(status()).isEqualTo("ACTIVE");
 
             long story = story("Border crossings reopen for a day");
@@ -78,9 +72,7 @@ class NewsletterBrowserJourneyTest {
 
             browser.driver().get("http://127.0.0.1:" + port + Mails.link(mail, "/newsletter/unsubscribe/"));
             assertThat(status()).as("a GET of the unsubscribe link changes nothing").isEqualTo("ACTIVE");
-            WebElement leave = browser.driver().findElement(By.cssSelector("main form button[type=submit]"));
-            leave.click();
-            wait(browser).until(ExpectedConditions.stalenessOf(leave));
+            browser.toNextPage(() -> browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click());
             assertThat(status()).isEqualTo("UNSUBSCRIBED");
             assertThat(browser.violations()).as("CSP violations").isEmpty();
         }
@@ -90,10 +82,6 @@ class NewsletterBrowserJourneyTest {
         editions.sendNow(next);
         Thread.sleep(1_000);
         assertThat(TestMailServer.to(READER)).as("no edition after unsubscribing").hasSize(before);
-    }
-
-    private static WebDriverWait wait(Browser browser) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
     }
 
     private String status() {

@@ -37,10 +37,7 @@ class NewsletterPagesQualityTest {
             List<MimeMessage> confirmation = TestMailServer.await(email, 1);
             assertThat(quality.check(Mails.link(confirmation.get(0), "/newsletter/confirm/"), lang))
                     .as("confirmation page").isEmpty();
-            org.openqa.selenium.WebElement confirm = browser.driver().findElement(By.cssSelector("main form button[type=submit]"));
-            confirm.click();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
-                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(confirm));
+            browser.toNextPage(() -> browser.driver().findElement(By.cssSelector("main form button[type=submit]")).click());
             assertThat(quality.recheck(lang)).as("confirmed page").isEmpty();
 
             MimeMessage welcome = TestMailServer.await(email, 2).get(1);
