@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Multipart;
@@ -60,6 +61,9 @@ class TwoNodesRenewalsTest {
     static AppProcess nodeA;
     static AppProcess nodeB;
     static final PersonalData SEALS = PersonalData.withKeys(RotatedKeys.AFTER);
+    // The BTCPay stand-in is shared by every test in this JVM: these stubs are this test's, and go with it.
+    static StubMapping listStub;
+    static StubMapping createStub;
 
     @BeforeAll
     static void twoNodes() throws Exception {
@@ -71,10 +75,10 @@ class TwoNodesRenewalsTest {
         mail.start();
         // Each invoice's id is the order id it was created for, so every renewal has its own link.
         String invoices = "/api/v1/stores/" + ProviderStubs.BTCPAY_STORE + "/invoices";
-        ProviderStubs.server().stubFor(get(urlPathEqualTo(invoices)).willReturn(aResponse().withStatus(200)
+        listStub = ProviderStubs.server().stubFor(get(urlPathEqualTo(invoices)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("[]")));
         String order = "{{jsonPath request.body '$.metadata.orderId'}}";
-        ProviderStubs.server().stubFor(post(urlEqualTo(invoices)).willReturn(aResponse().withStatus(200)
+        createStub = ProviderStubs.server().stubFor(post(urlEqualTo(invoices)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withTransformers("response-template")
                 .withBody(BtcpayHooks.invoiceJson(order, order, "{{jsonPath request.body '$.amount'}}", "USD", "New", "None"))));
 
@@ -101,6 +105,11 @@ class TwoNodesRenewalsTest {
         }
         if (mail != null) {
             mail.stop();
+        }
+        for (StubMapping stub : new StubMapping[] {listStub, createStub}) {
+            if (stub != null) {
+                ProviderStubs.server().removeStub(stub);
+            }
         }
         if (schema != null) {
             LocalPostgres.dropSchema(schema);
@@ -148,8 +157,7 @@ class TwoNodesRenewalsTest {
         assertThat(mail.getReceivedMessages()).hasSize(10);
 
         long invoiceRequests = ProviderStubs.server().getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getMethod().getName().equals("POST"))
-                .filter(e -> e.getRequest().getUrl().endsWith("/invoices"))
+                .filter(e -> e.getStubMapping() != null && createStub.getId().equals(e.getStubMapping().getId()))
                 .filter(e -> e.getRequest().getBodyAsString().contains("\"renewal-")).count();
         assertThat(invoiceRequests).as("one BTCPay invoice per due plan").isEqualTo(10);
         assertThat(count("select count(*) from revenue_crypto_renewal where mailed_at is not null")).isEqualTo(10);
