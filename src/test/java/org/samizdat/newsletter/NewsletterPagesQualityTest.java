@@ -32,7 +32,7 @@ class NewsletterPagesQualityTest {
             PageQuality quality = new PageQuality(browser, "http://127.0.0.1:" + port);
             assertThat(quality.check("/" + lang + "/newsletter", lang)).isEmpty();
             browser.driver().findElement(By.id("nl-email-page")).sendKeys(email);
-            browser.driver().findElement(By.id("nl-email-page")).submit();
+            browser.toNextPage(browser.driver().findElement(By.id("nl-email-page"))::submit);
 
             List<MimeMessage> confirmation = TestMailServer.await(email, 1);
             assertThat(quality.check(Mails.link(confirmation.get(0), "/newsletter/confirm/"), lang))

@@ -77,7 +77,7 @@ class PublicPagesQualityTest {
         WebElement email = browser.driver().findElement(By.id("nl-email-page"));
         browser.driver().executeScript("arguments[0].type = 'text'; arguments[0].required = false;", email);
         email.sendKeys("not an address");
-        email.submit();
+        browser.toNextPage(email::submit);
         WebElement field = browser.driver().findElement(By.id("nl-email-page"));
         assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
         WebElement error = browser.driver().findElement(By.id(field.getAttribute("aria-describedby")));
@@ -85,7 +85,7 @@ class PublicPagesQualityTest {
         assertThat(quality.recheck(lang)).isEmpty();
 
         browser.driver().findElement(By.id("nl-email-page")).sendKeys(lang + "-quality@example.org");
-        browser.driver().findElement(By.id("nl-email-page")).submit();
+        browser.toNextPage(browser.driver().findElement(By.id("nl-email-page"))::submit);
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isNotBlank();
         assertThat(quality.recheck(lang)).isEmpty();
     }
@@ -99,7 +99,7 @@ class PublicPagesQualityTest {
         browser.driver().executeScript("arguments[0].type = 'text';", email);
         email.sendKeys("not an address");
         browser.driver().findElement(By.id("custom")).sendKeys("abc");
-        email.submit();
+        browser.toNextPage(email::submit);
 
         List<WebElement> invalid = browser.driver().findElements(By.cssSelector("[aria-invalid=true]"));
         assertThat(invalid).extracting(e -> e.getAttribute("id")).contains("email", "custom");
