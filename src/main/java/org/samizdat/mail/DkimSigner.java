@@ -60,15 +60,36 @@ final class DkimSigner {
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         message.writeTo(raw);
         byte[] bytes = raw.toByteArray();
-        int split = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        String body = split < 0 ? "" : new String(bytes, split + 4, bytes.length - split - 4, StandardCharsets.ISO_8859_1);
-        List<String> names = new ArrayList<>();
-        StringBuilder signed = new StringBuilder();
+        int split = EncodedPart.indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+        byte[] body = split < 0 ? new byte[0] : java.util.Arrays.copyOfRange(bytes, split + 4, bytes.length);
+        List<String[]> headers = new ArrayList<>();
         for (String name : SIGNED) {
             String[] values = message.getHeader(name);
             if (values != null && values.length > 0) {
+                headers.add(new String[] {name, values[values.length - 1]});
+            }
+        }
+        message.setHeader("DKIM-Signature", signature(headers, body, now));
+    }
+
+    /**
+     * The folded value of a DKIM-Signature header over {@code headers} (name and value as written; the last of a
+     * name counts) and the body's bytes after the blank line.
+     */
+    String signature(List<String[]> headers, byte[] bodyBytes, Instant now) {
+        String body = new String(bodyBytes, StandardCharsets.ISO_8859_1);
+        List<String> names = new ArrayList<>();
+        StringBuilder signed = new StringBuilder();
+        for (String name : SIGNED) {
+            String value = null;
+            for (String[] header : headers) {
+                if (header[0].equalsIgnoreCase(name)) {
+                    value = header[1];
+                }
+            }
+            if (value != null) {
                 names.add(name);
-                signed.append(header(name, values[values.length - 1])).append("\r\n");
+                signed.append(header(name, value)).append("\r\n");
             }
         }
         String value = "v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + domain + "; s=" + selector + "; t="
@@ -79,7 +100,7 @@ final class DkimSigner {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);
             rsa.update(signed.toString().getBytes(StandardCharsets.ISO_8859_1));
-            message.setHeader("DKIM-Signature", fold(value + base64(rsa.sign())));
+            return fold(value + base64(rsa.sign()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("DKIM signing failed", e);
         }
@@ -132,18 +153,5 @@ final class DkimSigner {
 
     private static String base64(byte[] bytes) {
         return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern) {
-        outer:
-        for (int i = 0; i <= data.length - pattern.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

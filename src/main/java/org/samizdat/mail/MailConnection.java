@@ -3,8 +3,12 @@ package org.samizdat.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
@@ -35,7 +39,24 @@ public final class MailConnection implements AutoCloseable {
      * The fence throws to stop the message from ending; it then is not accepted.
      */
     public String send(OutgoingMail mail, String messageId, Runnable fence) {
-        MimeMessage message = mailer.build(mail, messageId);
+        return send(mailer.build(mail, messageId), messageId, fence);
+    }
+
+    /**
+     * Sends one reader's copy of a mass mail: {@code values} replace its marks, {@code headers} are the reader's
+     * own. The fence works as for {@link #send(OutgoingMail, String, Runnable)}.
+     */
+    public String send(MassMail mail, String to, List<String> values, Map<String, String> headers, String messageId,
+            Runnable fence) {
+        byte[] bytes = mailer.bytes(mail, to, messageId, headers, values);
+        try {
+            return send(new RawMessage(session, mailer.sender(), to, bytes), messageId, fence);
+        } catch (MessagingException e) {
+            throw new MailFailed("Mail could not be built", e);
+        }
+    }
+
+    private String send(MimeMessage message, String messageId, Runnable fence) {
         FencedTransport t = null;
         try {
             t = open();
@@ -121,6 +142,24 @@ public final class MailConnection implements AutoCloseable {
             } catch (MessagingException | RuntimeException ignored) {
                 // The connection is gone either way.
             }
+        }
+    }
+
+    /** A message already written out: the transport sends its bytes as they are. */
+    private static final class RawMessage extends MimeMessage {
+
+        private final byte[] bytes;
+
+        RawMessage(Session session, InternetAddress from, String to, byte[] bytes) throws MessagingException {
+            super(session);
+            this.bytes = bytes;
+            setFrom(from);
+            setRecipient(RecipientType.TO, new InternetAddress(to, true));
+        }
+
+        @Override
+        public void writeTo(OutputStream out, String[] ignoreList) throws IOException {
+            out.write(bytes);
         }
     }
 

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -101,6 +102,44 @@ public class Mailer {
         return "<" + localPart + "@" + properties.domain() + ">";
     }
 
+    /**
+     * A message for many readers built once (a newsletter edition): each reader's values replace {@code marks} in
+     * the HTML and text, byte for byte. Send it over a {@link MailConnection}.
+     */
+    public MassMail massMail(String subject, String html, String text, List<String> marks) {
+        new OutgoingMail("check@localhost", subject, html, text);
+        try {
+            List<String[]> fixed = List.of(new String[] {"From", fold("From", sender().toString())},
+                    new String[] {"Subject", fold("Subject", MimeUtility.encodeText(subject, "UTF-8", null))});
+            return new MassMail(fixed, "----=_Part_" + HexFormat.of().formatHex(randomBytes()), html, text, marks);
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new MailFailed("Mail could not be built", e);
+        }
+    }
+
+    /** One reader's copy of a mass mail, as the relay receives it; an invalid address is refused. */
+    byte[] bytes(MassMail mail, String to, String messageId, Map<String, String> headers, List<String> values) {
+        new OutgoingMail(to, "", "", "", headers);
+        try {
+            String address = new InternetAddress(to, true).toString();
+            return mail.bytes(fold("To", address), messageId, clock.instant(), headers, values, dkim);
+        } catch (MessagingException e) {
+            throw new MailFailed("Mail could not be built", e);
+        }
+    }
+
+    InternetAddress sender() {
+        try {
+            return new InternetAddress(properties.from(), properties.fromName(), "UTF-8");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String fold(String name, String value) {
+        return MimeUtility.fold(name.length() + 2, value);
+    }
+
     /** The message exactly as it would be sent, for previews and size checks. */
     public MimeMessage build(OutgoingMail mail) {
         return build(mail, "<" + HexFormat.of().formatHex(randomBytes()) + "@" + properties.domain() + ">");
@@ -115,7 +154,7 @@ public class Mailer {
             message.setSubject(mail.subject(), "UTF-8");
             message.setSentDate(Date.from(clock.instant()));
             for (Map.Entry<String, String> header : mail.headers().entrySet()) {
-                message.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2, header.getValue()));
+                message.setHeader(header.getKey(), fold(header.getKey(), header.getValue()));
             }
             MimeBodyPart text = new MimeBodyPart();
             text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,10 +31,16 @@ class DeliveryRepository {
     record Claimed(long id, long editionId, long subscriptionId, int attempts) {
     }
 
-    private final JdbcClient jdbc;
+    /** A row about to be ended by {@code worker}, with the Message-ID it goes out with. */
+    record Fence(long id, String worker, String messageId) {
+    }
 
-    DeliveryRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    DeliveryRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** One row per active, not suppressed subscriber of the edition's newsletter at this moment; returns how many. */
@@ -69,39 +76,22 @@ class DeliveryRepository {
     }
 
     /**
-     * The fence before the relay may accept the message: the row becomes SENDING with its Message-ID, but only if
-     * this worker still holds it and its subscription is still active. Rows whose relay already answered 250
-     * ({@code confirmed}) become SENT in the same statement, so one commit per message covers both, and a crash
-     * while waiting for this message's answer leaves every earlier message of the batch SENT. Committed before the
-     * final dot goes out.
+     * Many fences in one go (run inside one transaction): rows whose relay answered 250 ({@code confirmed}) become
+     * SENT, and each fenced row becomes SENDING with its Message-ID if its worker still holds it and its
+     * subscription is still active. Returns, per fence, whether it was.
      */
-    boolean fence(long id, String worker, String messageId, List<Long> confirmed, Instant now) {
-        if (confirmed.isEmpty()) {
-            return jdbc.sql("""
-                    update delivery set status = ?, message_id = ? where id = ? and status = ? and claimed_by = ?
-                      and exists (select 1 from subscription s where s.id = delivery.subscription_id and s.status = ?)
-                    """).params(SENDING, messageId, id, QUEUED, worker, Subscription.ACTIVE).update() == 1;
+    boolean[] fenceAll(List<Fence> fences, List<Long> confirmed, Instant now) {
+        sent(confirmed, now);
+        int[] counts = batch.batchUpdate("""
+                update delivery set status = ?, message_id = ? where id = ? and status = ? and claimed_by = ?
+                  and exists (select 1 from subscription s where s.id = delivery.subscription_id and s.status = ?)
+                """, fences.stream().map(f -> new Object[] {SENDING, f.messageId(), f.id(), QUEUED, f.worker(),
+                Subscription.ACTIVE}).toList());
+        boolean[] held = new boolean[fences.size()];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = counts[i] == 1;
         }
-        List<Long> all = new ArrayList<>(confirmed);
-        all.add(id);
-        int updated = jdbc.sql("""
-                update delivery set status = case when id = :id then 'SENDING' else 'SENT' end,
-                  message_id = case when id = :id then :mid else message_id end,
-                  sent_at = case when id = :id then sent_at else :now end,
-                  claimed_until = case when id = :id then claimed_until else null end
-                where id in (:all) and (
-                  (id = :id and status = :queued and claimed_by = :worker and exists (select 1 from subscription s
-                    where s.id = delivery.subscription_id and s.status = :active))
-                  or (id <> :id and status in (:sending, :unconfirmed)))
-                """).param("id", id).param("sending", SENDING).param("mid", messageId)
-                .param("now", Timestamp.from(now)).param("all", all).param("queued", QUEUED).param("worker", worker)
-                .param("active", Subscription.ACTIVE).param("unconfirmed", UNCONFIRMED).update();
-        if (updated == all.size()) {
-            return true;
-        }
-        // Fewer rows than asked: a confirmed row may have gone meanwhile (erased), so ask the fenced row itself.
-        return jdbc.sql("select count(*) from delivery where id = ? and status = ? and message_id = ? and claimed_by = ?")
-                .params(id, SENDING, messageId, worker).query(Integer.class).single() == 1;
+        return held;
     }
 
     /** Rows whose relay answered 250 become SENT (whichever of SENDING or UNCONFIRMED they are in). */

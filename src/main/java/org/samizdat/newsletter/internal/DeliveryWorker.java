@@ -44,6 +44,7 @@ class DeliveryWorker {
             "UnknownHostException");
 
     private final DeliveryRepository deliveries;
+    private final Fences fences;
     private final EditionRepository editions;
     private final SubscriptionRepository subscriptions;
     private final SignUps signUps;
@@ -59,10 +60,11 @@ class DeliveryWorker {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
 
-    DeliveryWorker(DeliveryRepository deliveries, EditionRepository editions, SubscriptionRepository subscriptions,
+    DeliveryWorker(DeliveryRepository deliveries, Fences fences, EditionRepository editions, SubscriptionRepository subscriptions,
             SignUps signUps, EditionMails mails, SendingEditions sendingEditions, Mailer mailer, TransactionTemplate transactions,
             SendingProperties properties, Clock clock, SendingMetrics metrics) {
         this.deliveries = deliveries;
+        this.fences = fences;
         this.editions = editions;
         this.subscriptions = subscriptions;
         this.signUps = signUps;
@@ -186,9 +188,9 @@ class DeliveryWorker {
         String messageId = mailer.messageId("e" + row.editionId() + ".d" + row.id());
         rate.acquire();
         try {
-            connection.send(mails.mail(edition.get(), subscription.email(), links.unsubscribe(), links.preferences()),
-                    messageId, () -> {
-                        boolean held = deliveries.fence(row.id(), worker, messageId, confirmed, clock.instant());
+            connection.send(edition.get().mass(), subscription.email(), List.of(links.unsubscribe(), links.preferences()),
+                    mails.headers(links.unsubscribe()), messageId, () -> {
+                        boolean held = fences.fence(row.id(), worker, messageId, confirmed);
                         confirmed.clear();
                         if (!held) {
                             throw new IllegalStateException("Claim lost");

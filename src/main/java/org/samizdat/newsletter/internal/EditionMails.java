@@ -3,6 +3,9 @@ package org.samizdat.newsletter.internal;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.util.List;
+import java.util.Map;
+import org.samizdat.mail.MassMail;
+import org.samizdat.mail.Mailer;
 import org.samizdat.mail.OutgoingMail;
 import org.samizdat.shared.web.Mirrors;
 import org.samizdat.shared.web.Pages;
@@ -21,9 +24,12 @@ class EditionMails {
     private final Pages pages;
     private final NewsletterMails mails;
     private final ObjectProvider<Mirrors> mirrors;
+    private final Mailer mailer;
 
-    EditionMails(TemplateEngine templates, Pages pages, NewsletterMails mails, ObjectProvider<Mirrors> mirrors) {
+    EditionMails(TemplateEngine templates, Pages pages, NewsletterMails mails, ObjectProvider<Mirrors> mirrors,
+            Mailer mailer) {
         this.templates = templates;
+        this.mailer = mailer;
         this.pages = pages;
         this.mails = mails;
         this.mirrors = mirrors;
@@ -70,21 +76,28 @@ class EditionMails {
      * unsubscribe and preference tokens, which {@link #mail(Prepared, String, String, String)} swaps in. Tokens are
      * URL-safe Base64, which neither HTML nor text escapes, so the result equals rendering per reader.
      */
-    record Prepared(String subject, String html, String text, String unsubscribeMark, String preferencesMark) {
+    record Prepared(String subject, String html, String text, String unsubscribeMark, String preferencesMark,
+            MassMail mass) {
     }
 
     Prepared prepare(Edition edition) {
         String unsubscribeMark = Tokens.generate();
         String preferencesMark = Tokens.generate();
         OutgoingMail mail = mail(edition, "stand-in@localhost", unsubscribeMark, preferencesMark);
-        return new Prepared(mail.subject(), mail.html(), mail.text(), unsubscribeMark, preferencesMark);
+        return new Prepared(mail.subject(), mail.html(), mail.text(), unsubscribeMark, preferencesMark,
+                mailer.massMail(mail.subject(), mail.html(), mail.text(), List.of(unsubscribeMark, preferencesMark)));
     }
 
     OutgoingMail mail(Prepared edition, String to, String unsubscribeToken, String preferencesToken) {
-        String url = pages.site().canonicalOrigin() + "/newsletter/unsubscribe/" + unsubscribeToken;
         return new OutgoingMail(to, edition.subject(), personal(edition, edition.html(), unsubscribeToken,
                 preferencesToken), personal(edition, edition.text(), unsubscribeToken, preferencesToken),
-                mails.unsubscribeHeaders(url, unsubscribeToken));
+                headers(unsubscribeToken));
+    }
+
+    /** A reader's own headers: one-click unsubscribe with their token. */
+    Map<String, String> headers(String unsubscribeToken) {
+        return mails.unsubscribeHeaders(pages.site().canonicalOrigin() + "/newsletter/unsubscribe/" + unsubscribeToken,
+                unsubscribeToken);
     }
 
     private static String personal(Prepared edition, String body, String unsubscribeToken, String preferencesToken) {

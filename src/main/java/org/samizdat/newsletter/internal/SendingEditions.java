@@ -36,17 +36,9 @@ class SendingEditions {
     /** The prepared edition while it is being sent; empty when it is paused, cancelled, finished or gone. */
     Optional<EditionMails.Prepared> sending(long editionId) {
         Instant now = clock.instant();
-        Entry entry = cache.compute(editionId, (id, old) -> {
-            if (old != null && old.checkedAt().plus(STATUS_AGE).isAfter(now)) {
-                return old;
-            }
-            if (old != null && old.prepared() != null && old.renderedAt().plus(RENDER_AGE).isAfter(now)) {
-                String status = editions.status(id).orElse(null);
-                return status == null ? null : new Entry(old.prepared(), old.renderedAt(), status, now);
-            }
-            return editions.find(id).map(e -> new Entry(Edition.SENDING.equals(e.status()) ? mails.prepare(e) : null,
-                    now, e.status(), now)).orElse(null);
-        });
+        Entry cached = cache.get(editionId);
+        Entry entry = cached != null && cached.checkedAt().plus(STATUS_AGE).isAfter(now) ? cached
+                : cache.compute(editionId, (id, old) -> refresh(id, old, now));
         if (entry == null || !Edition.SENDING.equals(entry.status()) || entry.prepared() == null) {
             if (entry != null && !Edition.SENDING.equals(entry.status()) && !Edition.PAUSED.equals(entry.status())) {
                 cache.remove(editionId);
@@ -54,5 +46,18 @@ class SendingEditions {
             return Optional.empty();
         }
         return Optional.of(entry.prepared());
+    }
+
+    /** Within the map's lock for this edition: one thread reads the status (or renders) while the others wait. */
+    private Entry refresh(long id, Entry old, Instant now) {
+        if (old != null && old.checkedAt().plus(STATUS_AGE).isAfter(now)) {
+            return old;
+        }
+        if (old != null && old.prepared() != null && old.renderedAt().plus(RENDER_AGE).isAfter(now)) {
+            String status = editions.status(id).orElse(null);
+            return status == null ? null : new Entry(old.prepared(), old.renderedAt(), status, now);
+        }
+        return editions.find(id).map(e -> new Entry(Edition.SENDING.equals(e.status()) ? mails.prepare(e) : null,
+                now, e.status(), now)).orElse(null);
     }
 }

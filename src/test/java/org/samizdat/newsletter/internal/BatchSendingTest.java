@@ -39,6 +39,9 @@ class BatchSendingTest {
     @Autowired
     DeliveryRepository deliveries;
 
+    @Autowired
+    Fences fences;
+
     @Test
     void aPreparedEditionGivesEachReaderTheSameMailAsRenderingItForThem() {
         long id = editions.draft("weekly-ru", "Выпуск <недели> & \"цитаты\"", "Коротко", "Вступление: a & b < c", List.of(),
@@ -70,14 +73,14 @@ class BatchSendingTest {
         jdbc.sql("update delivery set claimed_by = 'worker-a', claimed_until = ? where edition_id = ?")
                 .params(Timestamp.from(now.plusSeconds(300)), edition).update();
 
-        assertThat(deliveries.fence(first, "worker-a", "<m1@x>", List.of(), now)).isTrue();
-        assertThat(deliveries.fence(second, "worker-b", "<m2@x>", List.of(first), now)).as("another worker's claim")
+        assertThat(fences.fence(first, "worker-a", "<m1@x>", List.of())).isTrue();
+        assertThat(fences.fence(second, "worker-b", "<m2@x>", List.of(first))).as("another worker's claim")
                 .isFalse();
         assertThat(status(first)).as("confirmed by the refused fence's statement all the same").isEqualTo("SENT");
-        assertThat(deliveries.fence(second, "worker-a", "<m2@x>", List.of(), now)).isTrue();
+        assertThat(fences.fence(second, "worker-a", "<m2@x>", List.of())).isTrue();
         jdbc.sql("update subscription set status = 'UNSUBSCRIBED' where id = (select subscription_id from delivery"
                 + " where id = ?)").param(third).update();
-        assertThat(deliveries.fence(third, "worker-a", "<m3@x>", List.of(second), now)).isFalse();
+        assertThat(fences.fence(third, "worker-a", "<m3@x>", List.of(second))).isFalse();
         deliveries.skipEnded(third, "worker-a");
 
         assertThat(Map.of("second", status(second), "third", status(third)))

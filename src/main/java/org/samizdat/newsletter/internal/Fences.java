@@ -1,0 +1,114 @@
+package org.samizdat.newsletter.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Commits the fences of all sending threads of a node together (group commit). A thread about to end its
+ * message waits while another thread's group is being committed; whoever finds no commit running takes every
+ * fence waiting, its own included, into one transaction. Each message still waits for its own row to be
+ * committed SENDING before its final dot, so nothing about exactly-once changes, but the database sees one commit
+ * per group instead of one per message, and sending threads stop queueing for it one by one.
+ */
+@Component
+class Fences {
+
+    /** One thread's fence: its row, and the rows its relay already accepted (they become SENT). */
+    private static final class Pending {
+        final DeliveryRepository.Fence fence;
+        final List<Long> confirmed;
+        boolean done;
+        boolean held;
+        RuntimeException failure;
+
+        Pending(DeliveryRepository.Fence fence, List<Long> confirmed) {
+            this.fence = fence;
+            this.confirmed = confirmed;
+        }
+    }
+
+    private final DeliveryRepository deliveries;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private List<Pending> waiting = new ArrayList<>();
+    private boolean committing;
+
+    Fences(DeliveryRepository deliveries, TransactionTemplate transactions, Clock clock) {
+        this.deliveries = deliveries;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Returns once the row is committed SENDING (true) or refused (false: another worker holds it, or the
+     * subscription ended); rows in {@code confirmed} are committed SENT in the same transaction. Throws when the
+     * transaction fails; nothing of it is then committed.
+     */
+    boolean fence(long id, String worker, String messageId, List<Long> confirmed) {
+        Pending mine = new Pending(new DeliveryRepository.Fence(id, worker, messageId), List.copyOf(confirmed));
+        boolean interrupted = false;
+        try {
+            while (true) {
+                List<Pending> group;
+                synchronized (lock) {
+                    if (!mine.done && !waiting.contains(mine)) {
+                        waiting.add(mine);
+                    }
+                    while (committing && !mine.done) {
+                        try {
+                            lock.wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        }
+                    }
+                    if (mine.done) {
+                        if (mine.failure != null) {
+                            throw mine.failure;
+                        }
+                        return mine.held;
+                    }
+                    committing = true;
+                    group = waiting;
+                    waiting = new ArrayList<>();
+                }
+                commit(group);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void commit(List<Pending> group) {
+        group.sort(Comparator.comparingLong(p -> p.fence.id()));
+        RuntimeException failure = null;
+        boolean[] held = new boolean[group.size()];
+        try {
+            List<Long> confirmed = group.stream().flatMap(p -> p.confirmed.stream()).sorted().toList();
+            List<DeliveryRepository.Fence> fences = group.stream().map(p -> p.fence).toList();
+            transactions.executeWithoutResult(status -> {
+                boolean[] result = deliveries.fenceAll(fences, confirmed, clock.instant());
+                System.arraycopy(result, 0, held, 0, held.length);
+            });
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            synchronized (lock) {
+                for (int i = 0; i < group.size(); i++) {
+                    Pending pending = group.get(i);
+                    pending.failure = failure;
+                    pending.held = held[i];
+                    pending.done = true;
+                }
+                committing = false;
+                lock.notifyAll();
+            }
+        }
+    }
+}
