@@ -82,11 +82,15 @@ public class Stories {
 
     /**
      * "Read more": what a {@link RelatedStories} implementation picks, if one is present, filled up with the
-     * latest other stories from the same section, then the latest overall.
+     * latest other stories from the same section, then the latest overall. The fill-up is read only when the
+     * picks fall short, so the usual story page costs no listing query.
      */
     public List<StoryCard> readMore(PublishedStory story, int limit) {
         List<StoryCard> pool = new java.util.ArrayList<>();
         related.orderedStream().findFirst().ifPresent(r -> pool.addAll(r.related(story, limit)));
+        if (pool.stream().filter(c -> c.id() != story.id()).distinct().count() >= limit) {
+            return pool.stream().filter(c -> c.id() != story.id()).distinct().limit(limit).toList();
+        }
         if (story.section() != null) {
             pool.addAll(stories.inSection(story.language(), story.section().id(), limit + 1, 0));
         }

@@ -18,6 +18,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.samizdat.content.PublishedStory;
 import org.samizdat.content.RelatedStories;
 import org.samizdat.content.Stories;
@@ -90,7 +91,9 @@ class RelatedByText implements RelatedStories {
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(any.build(), BooleanClause.Occur.MUST);
         query.add(new TermQuery(new Term(StoryDocuments.LANG, language.code())), BooleanClause.Occur.FILTER);
         query.add(new TermQuery(new Term(StoryDocuments.ID, String.valueOf(story.id()))), BooleanClause.Occur.MUST_NOT);
-        TopDocs top = searcher.search(query.build(), POOL);
+        // Counting hits only up to the pool size (not Lucene's default 1,000) lets it skip non-competitive
+        // documents from the start: the same top hits in the same order, only the total count is left unknown.
+        TopDocs top = searcher.search(query.build(), new TopScoreDocCollectorManager(POOL, null, POOL));
         long now = System.currentTimeMillis();
         List<double[]> scored = new ArrayList<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * A tiny JSON writer for JSON-LD blocks. It escapes {@code <}, {@code >} and {@code &} as well, so the
- * output can sit inside a {@code <script>} element without ever closing it.
+ * output can sit inside a {@code <script>} element without ever closing it. Maps without an order of their own
+ * ({@code Map.of}, whose order changes from one JVM to the next) are written with their keys sorted, so the same
+ * content gives the same bytes in every run (a static mirror's files and checksums depend on it).
  */
 public final class Json {
 
@@ -24,7 +26,7 @@ public final class Json {
             out.append("null");
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
-            Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
+            Iterator<? extends Map.Entry<?, ?>> it = stable(map).iterator();
             while (it.hasNext()) {
                 Map.Entry<?, ?> e = it.next();
                 string(out, String.valueOf(e.getKey()));
@@ -74,5 +76,12 @@ public final class Json {
             }
         }
         out.append('"');
+    }
+
+    private static Iterable<? extends Map.Entry<?, ?>> stable(Map<?, ?> map) {
+        if (map instanceof java.util.LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?>) {
+            return map.entrySet();
+        }
+        return map.entrySet().stream().sorted(java.util.Comparator.comparing(e -> String.valueOf(e.getKey()))).toList();
     }
 }

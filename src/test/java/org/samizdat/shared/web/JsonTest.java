@@ -22,4 +22,14 @@ class JsonTest {
         map.put("b", null);
         assertThat(Json.write(map)).isEqualTo("{\"a\":[1,true,\"x\\\"y\"],\"b\":null}");
     }
+
+    @Test
+    void writesUnorderedMapsWithSortedKeysSoEveryRunGivesTheSameBytes() {
+        assertThat(Json.write(Map.of("url", "/u", "name", "N", "@type", "Person", "b", Map.of("z", 1, "a", 2))))
+                .isEqualTo("{\"@type\":\"Person\",\"b\":{\"a\":2,\"z\":1},\"name\":\"N\",\"url\":\"/u\"}");
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("z", 1);
+        ordered.put("a", 2);
+        assertThat(Json.write(ordered)).as("an ordered map keeps its order").isEqualTo("{\"z\":1,\"a\":2}");
+    }
 }
