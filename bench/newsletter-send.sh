@@ -8,14 +8,13 @@
 # Tunables: DB=h2|pg (pg: a fresh database on PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres, dropped after)
 #   SENDERS=4 (sending threads) BATCH=20 (rows per claim) MSG_KB=20 JAVA_OPTS=... APP_ARGS=...
 # Needs: postfix (smtp-sink, smtp-source), curl, a JDK; psql for DB=pg.
-# Measured on the shared 2-core box (other builds running), N=10000, ~20 KB mails, PostgreSQL, 8 threads (pool 16):
-#   per-recipient engine (three commits and ~9 round trips a mail), load 9.5: app 131 messages/s, ceiling 4,437/s (3%);
-#   per-batch engine (one claim, subscriptions and links per batch, edition rendered once, SENT folded into the next
-#   fence), load 13: 165/s vs 5,845/s; plus TCP_NODELAY, load 17: 255/s vs 3,327/s (8%); plus the named Jakarta Mail
-#   stream provider, load 13: 469/s vs 5,831/s (8%), peak RSS 622 MB. 16 threads (pool 24): 322/s vs 5,981/s at load 14.6;
-#   32 threads (before the stream provider): 215/s at load 23.
-#   What is left per mail: the fence's synchronous commit (most of the sender threads' waiting), building and
-#   writing the MIME message (CPU), and the relay's answer. Far from the 50% target on this loaded machine.
+# Also prints the app's CPU time per message while sending (less sensitive to other load than the rates).
+# Measured on the shared 2-core box, ~20 KB mails, PostgreSQL (history of the engine in docs/NEWSLETTER-SENDING.md):
+#   before the mass mail and group fence, N=10000, 8 threads, load 1.8: 266 messages/s vs 4,261/s (6%);
+#   now, 32 threads (SENDERS=32): N=10000, load 5: 457/s vs 4,604/s (10%), 2.6 ms of app CPU a message;
+#   N=30000: 447/s vs 4,897/s (9%), 2.3 ms; N=100000, load 9 at the end: 389/s vs 4,581/s (8%), 1.4 ms,
+#   peak RSS 614 MB (sealing 100,000 addresses at start: 85 s). Far from the 50% target: see the doc for where
+#   the time goes.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
