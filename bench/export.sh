@@ -21,15 +21,21 @@ now_ms() { date +%s%3N; }
 COMMON=(--samizdat.data-dir="$WORK/data" --samizdat.demo-content=true --logging.level.root=warn
   --logging.level.org.samizdat.discovery=info --logging.level.org.samizdat.distribution=info ${APP_ARGS:-})
 
+# Runs the app on 127.0.0.1:$PORT until its search index is built, then stops it; $1 is its log, the rest its options.
+run_until_indexed() {
+  local out=$1
+  shift
+  java ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" "$@" "${COMMON[@]}" >"$out" 2>&1 &
+  APP_PID=$!
+  until grep -q "Search index built" "$out"; do
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$out" >&2; log "the app died"; exit 1; }
+    sleep 1
+  done
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+}
+
 log "generating $STORIES stories (the app runs once on 127.0.0.1:$PORT, then stops)"
-java ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
-  --samizdat.demo.generate-stories="$STORIES" "${COMMON[@]}" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-until grep -q "Search index built" "$WORK/app.log"; do
-  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app.log" >&2; log "the app died"; exit 1; }
-  sleep 2
-done
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+run_until_indexed "$WORK/app.log" --samizdat.demo.generate-stories="$STORIES"
 
 export_once() {
   local start end line
@@ -64,13 +70,7 @@ java -cp "$(ls "$WORK"/lib/h2-*.jar | head -1)" org.h2.tools.Shell \
 
 if [ -z "${NO_CATCH_UP:-}" ]; then
 log "letting the search index catch up with the edit (the app runs once more, untimed, then stops)"
-java ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" "${COMMON[@]}" >"$WORK/catch-up.log" 2>&1 &
-APP_PID=$!
-until grep -q "Search index built" "$WORK/catch-up.log"; do
-  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/catch-up.log" >&2; log "the app died"; exit 1; }
-  sleep 1
-done
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+run_until_indexed "$WORK/catch-up.log"
 fi
 
 log "incremental export"
