@@ -1,6 +1,6 @@
 # Sourced by the bench scripts: logging, a work folder removed on exit (with the app the script started),
 # and the application jar, built when missing. Usage: source bench/lib.sh <name>
-JAR=$(ls target/samizdat-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+JAR=${JAR:-$(ls target/samizdat-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
 WORK=$(mktemp -d "/tmp/samizdat-$1-bench.XXXXXX")
 APP_PID=""
 
