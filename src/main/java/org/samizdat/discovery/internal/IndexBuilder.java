@@ -25,6 +25,7 @@ public class IndexBuilder {
 
     private final SearchIndex index;
     private final Stories stories;
+    private final ReadMorePicks picks;
     private final ReentrantLock building = new ReentrantLock();
     private volatile Set<Long> touched;
     private volatile String generation;
@@ -41,9 +42,10 @@ public class IndexBuilder {
     public record Build(int stories, long millis, java.time.Instant finishedAt) {
     }
 
-    IndexBuilder(SearchIndex index, Stories stories) {
+    IndexBuilder(SearchIndex index, Stories stories, ReadMorePicks picks) {
         this.index = index;
         this.stories = stories;
+        this.picks = picks;
         this.generation = index.committed().getOrDefault("generation", "0");
     }
 
@@ -79,10 +81,12 @@ public class IndexBuilder {
             String next = Long.toString(System.currentTimeMillis(), 36);
             generation = next;
             int count = 0;
+            List<Probe> live = new java.util.ArrayList<>();
             long last = stories.maxStoryId();
             for (long after = 0; after < last; after += BATCH) {
                 for (StoryText story : stories.textsBetween(after, Math.min(after + BATCH, last))) {
                     index.put(story.id(), StoryDocuments.of(story, next));
+                    live.add(Probe.of(story));
                     count++;
                 }
             }
@@ -95,8 +99,12 @@ public class IndexBuilder {
             index.commit(fingerprint, next);
             inStep = true;
             index.refresh();
+            long indexed = System.nanoTime();
+            int computed = picks.refresh(live);
             lastBuild = new Build(count, (System.nanoTime() - start) / 1_000_000, java.time.Instant.now());
-            log.info("Search index built: {} stories in {} ms, {} bytes", count, lastBuild.millis(), index.sizeOnDisk());
+            log.info("Search index built: {} stories in {} ms, {} bytes; then \"Read more\" picks computed for {} stories"
+                    + " in {} ms", count, (indexed - start) / 1_000_000, index.sizeOnDisk(), computed,
+                    (System.nanoTime() - indexed) / 1_000_000);
             return true;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -107,7 +115,7 @@ public class IndexBuilder {
     }
 
     /** Brings one story's document in line with the database: written if live, removed otherwise. */
-    void sync(long storyId) throws IOException {
+    java.util.Optional<StoryText> sync(long storyId) throws IOException {
         Set<Long> during = touched;
         if (during != null) {
             during.add(storyId);
@@ -115,9 +123,10 @@ public class IndexBuilder {
         List<StoryText> live = stories.texts(List.of(storyId));
         if (live.isEmpty()) {
             index.delete(storyId);
-        } else {
-            index.put(storyId, StoryDocuments.of(live.get(0), generation));
+            return java.util.Optional.empty();
         }
+        index.put(storyId, StoryDocuments.of(live.get(0), generation));
+        return java.util.Optional.of(live.get(0));
     }
 
     /**
@@ -127,11 +136,12 @@ public class IndexBuilder {
      * marked stale.
      */
     void changed(long storyId) throws IOException {
-        sync(storyId);
+        java.util.Optional<StoryText> live = sync(storyId);
         index.refresh();
         if (commitPending.compareAndSet(false, true)) {
             committer.execute(this::commitQuietly);
         }
+        picks.changed(storyId, live.map(Probe::of));
     }
 
     private void commitQuietly() {
