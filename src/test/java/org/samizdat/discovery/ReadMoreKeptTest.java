@@ -1,0 +1,120 @@
+package org.samizdat.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.samizdat.content.internal.CatalogRepository;
+import org.samizdat.content.internal.StoryWorkflow;
+import org.samizdat.discovery.internal.IndexBuilder;
+import org.samizdat.shared.Language;
+import org.samizdat.support.AppTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * "Read more" picks are kept per story (table {@code read_more}), so every process shows the same ones, and are
+ * computed again whenever they could be wrong: the story edited, a pick edited or withdrawn (through the newsroom
+ * or behind the application's back), or the index rebuilt after edits it did not hear of.
+ */
+@AppTest
+class ReadMoreKeptTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StoryWorkflow workflow;
+
+    @Autowired
+    CatalogRepository catalog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    IndexBuilder builder;
+
+    static final String TOPIC = " turbines spun and %1$s workers cheered the %1$s harbour turbines.";
+
+    @Test
+    void aPageShowsItsKeptPicksAndTheyAreComputedAgainWhenTheStoryIsEdited() throws Exception {
+        Desk desk = new Desk(workflow, catalog, port);
+        long first = desk.publish(Language.EN, "Quorvel turbines spin", "Quorvel" + TOPIC.formatted("quorvel"), null, List.of());
+        long second = desk.publish(Language.EN, "Quorvel workers cheer", "Quorvel" + TOPIC.formatted("quorvel") + " Again.",
+                null, List.of());
+        long third = desk.publish(Language.EN, "Gardening notes for quorvel", "Roses and tulips, quorvel.", null, List.of());
+        String page = "/en/stories/quorvel-turbines-spin";
+        assertThat(readMore(desk, page)).first().isEqualTo("Quorvel workers cheer");
+        assertThat(kept(first)).isPresent().get().asString().contains("," + second + ",");
+
+        jdbc.sql("update read_more set picks = ? where story_id = ?").params("," + third + ",", first).update();
+        assertThat(readMore(desk, page)).as("the kept picks, not a new search").first().isEqualTo("Gardening notes for quorvel");
+
+        desk.edit(first, Language.EN, "Quorvel turbines spin", "Quorvel" + TOPIC.formatted("quorvel") + " Edited.", null,
+                List.of());
+        assertThat(readMore(desk, page)).first().isEqualTo("Quorvel workers cheer");
+        assertThat(kept(first)).get().asString().contains("," + second + ",");
+    }
+
+    @Test
+    void picksThatNameAnEditedOrWithdrawnStoryAreComputedAgain() throws Exception {
+        Desk desk = new Desk(workflow, catalog, port);
+        long first = desk.publish(Language.EN, "Brastel dam opens", "Brastel" + TOPIC.formatted("brastel"), null, List.of());
+        long second = desk.publish(Language.EN, "Brastel crowds gather", "Brastel" + TOPIC.formatted("brastel") + " Crowds.",
+                null, List.of());
+        long third = desk.publish(Language.EN, "Brastel ferry sails", "Brastel" + TOPIC.formatted("brastel") + " Ferry.",
+                null, List.of());
+        String page = "/en/stories/brastel-dam-opens";
+        assertThat(readMore(desk, page)).contains("Brastel crowds gather", "Brastel ferry sails");
+
+        desk.edit(second, Language.EN, "Brastel crowds gather", "Chess openings and endgames.", null, List.of());
+        assertThat(kept(first)).as("dropped with the edit of a pick").isEmpty();
+        assertThat(readMore(desk, page)).first().isEqualTo("Brastel ferry sails");
+
+        desk.withdraw(third);
+        assertThat(kept(first)).as("dropped with the withdrawal of a pick").isEmpty();
+        assertThat(readMore(desk, page)).doesNotContain("Brastel ferry sails");
+        assertThat(kept(first)).get().asString().doesNotContain("," + third + ",");
+    }
+
+    @Test
+    void aPickWithdrawnBehindTheApplicationsBackIsNeverShown() throws Exception {
+        Desk desk = new Desk(workflow, catalog, port);
+        desk.publish(Language.EN, "Velmok mine floods", "Velmok" + TOPIC.formatted("velmok"), null, List.of());
+        long gone = desk.publish(Language.EN, "Velmok miners rescued", "Velmok" + TOPIC.formatted("velmok") + " Rescue.",
+                null, List.of());
+        String page = "/en/stories/velmok-mine-floods";
+        assertThat(readMore(desk, page)).first().isEqualTo("Velmok miners rescued");
+        jdbc.sql("update story set status = 'WITHDRAWN' where id = ?").param(gone).update();
+        assertThat(readMore(desk, page)).doesNotContain("Velmok miners rescued");
+    }
+
+    @Test
+    void aRebuildComputesThePicksOfEveryLiveStoryAndOfStoriesEditedBehindItsBack() throws Exception {
+        Desk desk = new Desk(workflow, catalog, port);
+        long first = desk.publish(Language.EN, "Dremmit bridge closes", "Dremmit" + TOPIC.formatted("dremmit"), null, List.of());
+        long second = desk.publish(Language.EN, "Dremmit traffic jams", "Dremmit" + TOPIC.formatted("dremmit") + " Cars.",
+                null, List.of());
+        jdbc.sql("delete from read_more where story_id = ?").param(second).update();
+        jdbc.sql("update read_more set picks = ',,' where story_id = ?").param(first).update();
+        jdbc.sql("update story set updated_at = updated_at + interval '1' second where id = ?").param(first).update();
+        assertThat(builder.rebuild()).isTrue();
+        assertThat(jdbc.sql("select count(*) from story where status = 'PUBLISHED' and id not in"
+                + " (select story_id from read_more)").query(Integer.class).single()).isZero();
+        assertThat(kept(first)).get().asString().contains("," + second + ",");
+        assertThat(kept(second)).get().asString().contains("," + first + ",");
+    }
+
+    private Optional<String> kept(long storyId) {
+        return jdbc.sql("select picks from read_more where story_id = ?").param(storyId).query(String.class).optional();
+    }
+
+    /** Past the page cache, as the static export asks, so the page is rendered again each time. */
+    private static List<String> readMore(Desk desk, String path) throws Exception {
+        return Jsoup.parse(desk.get(path, "Authorization", "test").body()).select("aside.read-more h3 a").eachText();
+    }
+}
