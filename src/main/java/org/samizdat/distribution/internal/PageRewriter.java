@@ -1,12 +1,16 @@
 package org.samizdat.distribution.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Turns a page of the live site into a page of a static mirror: root-relative links, sources and form actions
@@ -17,7 +21,16 @@ final class PageRewriter {
 
     private static final String[][] URL_ATTRIBUTES = {{"a", "href"}, {"link", "href"}, {"img", "src"},
             {"script", "src"}, {"source", "src"}, {"form", "action"}, {"area", "href"}};
+    private static final Evaluator[] URL_SELECTORS = new Evaluator[URL_ATTRIBUTES.length];
+    private static final Evaluator POST_FORMS = QueryParser.parse("form[method=post], form[method=POST]");
+    private static final Evaluator SRCSETS = QueryParser.parse("img[srcset], source[srcset]");
     private static final Pattern CSS_URL = Pattern.compile("url\\((['\"]?)(/[^)'\"]*)\\1\\)");
+
+    static {
+        for (int i = 0; i < URL_ATTRIBUTES.length; i++) {
+            URL_SELECTORS[i] = QueryParser.parse(URL_ATTRIBUTES[i][0] + "[" + URL_ATTRIBUTES[i][1] + "]");
+        }
+    }
 
     private final String liveOrigin;
 
@@ -25,19 +38,51 @@ final class PageRewriter {
         this.liveOrigin = liveOrigin;
     }
 
-    /** The mirror's bytes for an HTML page stored at {@code file}; addresses it links to are added to {@code found}. */
+    /**
+     * The mirror's bytes for an HTML page stored at {@code file}; addresses it links to are added to {@code found}.
+     * The elements to change are gathered in one walk over the page (not one selector query each), then changed in
+     * the order the queries ran: post forms, then each kind of link, then {@code srcset}s, skipping an element an
+     * earlier step took out of the page, as a query run after that step would have.
+     */
     byte[] html(byte[] page, String file, Set<String> found) {
         Document doc = Jsoup.parse(new String(page, StandardCharsets.UTF_8));
         doc.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
-        for (Element form : doc.select("form[method=post], form[method=POST]")) {
-            replacePostForm(form);
+        List<Element> posts = new ArrayList<>();
+        List<List<Element>> links = new ArrayList<>();
+        for (int i = 0; i < URL_ATTRIBUTES.length; i++) {
+            links.add(new ArrayList<>());
         }
-        for (String[] pair : URL_ATTRIBUTES) {
-            for (Element el : doc.select(pair[0] + "[" + pair[1] + "]")) {
-                rewrite(el, pair[1], file, found);
+        List<Element> srcsets = new ArrayList<>();
+        for (Element el : doc.getAllElements()) {
+            String name = el.normalName();
+            if (name.equals("form") && el.is(POST_FORMS)) {
+                posts.add(el);
+            }
+            for (int i = 0; i < URL_ATTRIBUTES.length; i++) {
+                if (name.equals(URL_ATTRIBUTES[i][0]) && el.is(URL_SELECTORS[i])) {
+                    links.get(i).add(el);
+                }
+            }
+            if ((name.equals("img") || name.equals("source")) && el.is(SRCSETS)) {
+                srcsets.add(el);
             }
         }
-        for (Element el : doc.select("img[srcset], source[srcset]")) {
+        for (Element form : posts) {
+            if (in(doc, form)) {
+                replacePostForm(form);
+            }
+        }
+        for (int i = 0; i < URL_ATTRIBUTES.length; i++) {
+            for (Element el : links.get(i)) {
+                if (in(doc, el)) {
+                    rewrite(el, URL_ATTRIBUTES[i][1], file, found);
+                }
+            }
+        }
+        for (Element el : srcsets) {
+            if (!in(doc, el)) {
+                continue;
+            }
             StringBuilder set = new StringBuilder();
             for (String candidate : el.attr("srcset").split(",")) {
                 String[] parts = candidate.strip().split("\\s+", 2);
@@ -48,6 +93,11 @@ final class PageRewriter {
             el.attr("srcset", set.toString());
         }
         return doc.outerHtml().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Still in the page: not removed or replaced, nor inside something that was. */
+    private static boolean in(Document doc, Element el) {
+        return el.ownerDocument() == doc;
     }
 
     /** The mirror's bytes for a stylesheet: {@code url(/…)} made relative. */
