@@ -49,7 +49,7 @@ class ReadMoreKeptTest {
         long third = desk.publish(Language.EN, "Gardening notes for quorvel", "Roses and tulips, quorvel.", null, List.of());
         String page = "/en/stories/quorvel-turbines-spin";
         assertThat(readMore(desk, page)).first().isEqualTo("Quorvel workers cheer");
-        assertThat(kept(first)).isPresent().get().asString().contains("," + second + ",");
+        assertThat(keptSoon(first)).get().asString().contains("," + second + ",");
 
         jdbc.sql("update read_more set picks = ? where story_id = ?").params("," + third + ",", first).update();
         assertThat(readMore(desk, page)).as("the kept picks, not a new search").first().isEqualTo("Gardening notes for quorvel");
@@ -57,7 +57,7 @@ class ReadMoreKeptTest {
         desk.edit(first, Language.EN, "Quorvel turbines spin", "Quorvel" + TOPIC.formatted("quorvel") + " Edited.", null,
                 List.of());
         assertThat(readMore(desk, page)).first().isEqualTo("Quorvel workers cheer");
-        assertThat(kept(first)).get().asString().contains("," + second + ",");
+        assertThat(keptSoon(first)).get().asString().contains("," + second + ",");
     }
 
     @Test
@@ -78,7 +78,7 @@ class ReadMoreKeptTest {
         desk.withdraw(third);
         assertThat(kept(first)).as("dropped with the withdrawal of a pick").isEmpty();
         assertThat(readMore(desk, page)).doesNotContain("Brastel ferry sails");
-        assertThat(kept(first)).get().asString().doesNotContain("," + third + ",");
+        assertThat(keptSoon(first)).get().asString().doesNotContain("," + third + ",");
     }
 
     @Test
@@ -107,6 +107,14 @@ class ReadMoreKeptTest {
                 + " (select story_id from read_more)").query(Integer.class).single()).isZero();
         assertThat(kept(first)).get().asString().contains("," + second + ",");
         assertThat(kept(second)).get().asString().contains("," + first + ",");
+    }
+
+    /** Picks computed while a page is rendered are written just after it, by a background thread. */
+    private Optional<String> keptSoon(long storyId) throws InterruptedException {
+        for (int i = 0; i < 100 && kept(storyId).isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        return kept(storyId);
     }
 
     private Optional<String> kept(long storyId) {

@@ -30,15 +30,17 @@ class ReadMorePicks {
 
     private final SearchIndex index;
     private final ReadMoreRepository rows;
+    private final PicksWriter writer;
     private final Clock clock;
     private final Duration maxAge;
-    /** Bumped by every change, so picks computed across one are not kept (they may predate it). */
+    /** Bumped by every change (under the writer's lock), so picks computed across one are not kept. */
     private final AtomicLong changes = new AtomicLong();
 
-    ReadMorePicks(SearchIndex index, ReadMoreRepository rows, Clock clock,
+    ReadMorePicks(SearchIndex index, ReadMoreRepository rows, PicksWriter writer, Clock clock,
             @Value("${samizdat.search.read-more-max-age:P7D}") Duration maxAge) {
         this.index = index;
         this.rows = rows;
+        this.writer = writer;
         this.clock = clock;
         this.maxAge = maxAge;
     }
@@ -52,13 +54,17 @@ class ReadMorePicks {
         return compute(story);
     }
 
-    /** Computes the story's picks again and keeps them when the index holds the story. */
+    /**
+     * Computes the story's picks again and keeps them (written in the background) when the index holds the story
+     * and no change comes between.
+     */
     List<Long> compute(Probe story) {
         long seen = changes.get();
         SimilarStories.Result similar = index.search(s -> SimilarStories.of(s, story));
         List<Long> picks = similar.ids().subList(0, Math.min(KEEP, similar.ids().size()));
-        if (similar.indexed() && changes.get() == seen) {
-            rows.save(new StoredPicks(story.id(), picks, StoredPicks.millis(story.updatedAt()), clock.instant()));
+        if (similar.indexed()) {
+            writer.keepLater(new StoredPicks(story.id(), picks, StoredPicks.millis(story.updatedAt()), clock.instant()),
+                    () -> changes.get() == seen);
         }
         return picks;
     }
@@ -68,14 +74,15 @@ class ReadMorePicks {
      * name it and, when it is live, the picks of the stories it resembles are dropped; its own are computed now.
      */
     void changed(long storyId, Optional<Probe> live) {
-        changes.incrementAndGet();
-        rows.delete(storyId);
-        rows.deletePicking(storyId);
-        if (live.isPresent()) {
-            SimilarStories.Result similar = index.search(s -> SimilarStories.of(s, live.get()));
-            rows.delete(similar.ids());
-            compute(live.get());
-        }
+        List<Long> resembled = live.isEmpty() ? List.of()
+                : index.search(s -> SimilarStories.of(s, live.get())).ids();
+        writer.now(rows -> {
+            changes.incrementAndGet();
+            rows.delete(storyId);
+            rows.deletePicking(storyId);
+            rows.delete(resembled);
+        });
+        live.ifPresent(this::compute);
     }
 
     /**
@@ -87,13 +94,15 @@ class ReadMorePicks {
         Map<Long, StoredPicks> kept = rows.all();
         Set<Long> liveIds = new HashSet<>();
         live.forEach(p -> liveIds.add(p.id()));
-        rows.delete(kept.keySet().stream().filter(id -> !liveIds.contains(id)).sorted().toList());
+        List<Long> gone = kept.keySet().stream().filter(id -> !liveIds.contains(id)).sorted().toList();
+        writer.now(rows -> rows.delete(gone));
         for (Probe story : live) {
             StoredPicks row = kept.get(story.id());
             if (row != null && row.storyUpdatedMs() != StoredPicks.millis(story.updatedAt())) {
                 changed(story.id(), Optional.of(story));
             }
         }
+        writer.drain();
         kept = rows.all();
         Instant now = clock.instant();
         List<Probe> missing = new ArrayList<>();
@@ -104,13 +113,16 @@ class ReadMorePicks {
             }
         }
         missing.parallelStream().forEach(this::compute);
+        writer.drain();
         return missing.size();
     }
 
     /** A renamed tag or section changes what every story's query asks for. */
     @EventListener
     void on(org.samizdat.content.CatalogueChanged event) {
-        changes.incrementAndGet();
-        rows.deleteAll();
+        writer.now(rows -> {
+            changes.incrementAndGet();
+            rows.deleteAll();
+        });
     }
 }
