@@ -4,7 +4,10 @@
 # Not a test. Loopback only; the generating server listens on $PORT (18400 by default), exports on a random port.
 # Usage: bench/export.sh        Tunables: STORIES=10000 PORT=18400 JAVA_OPTS=... APP_ARGS=... JAR=path/to.jar
 # Stories are seeded through the bulk path (samizdat.demo.generate-stories: batched inserts, bodies rendered once).
-# Results and the load average they were measured under: docs/MIRRORS.md ("Export speed").
+# Results and the load average they were measured under: docs/MIRRORS.md ("Export speed"). It also prints the export
+# JVM's CPU time (start-up included) and CPU per page read, which other work on the machine disturbs less than wall time.
+# The untimed runs wait for "Search index built", which the app logs after computing the "Read more" picks of every
+# story it indexed (as a publication does for its story), so the export reads kept picks instead of searching.
 # The edit is made through SQL, which the search index does not hear: a newsroom edit updates the index at once,
 # so the bench starts the app once more (untimed) to let the index catch up before the incremental export, which
 # would otherwise rebuild the whole index in the background while it runs. Set NO_CATCH_UP=1 for the old behaviour.
