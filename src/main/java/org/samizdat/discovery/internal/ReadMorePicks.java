@@ -60,7 +60,10 @@ class ReadMorePicks {
      */
     List<Long> compute(Probe story) {
         long seen = changes.get();
-        SimilarStories.Result similar = index.search(s -> SimilarStories.of(s, story));
+        return keep(story, index.search(s -> SimilarStories.of(s, story)), seen);
+    }
+
+    private List<Long> keep(Probe story, SimilarStories.Result similar, long seen) {
         List<Long> picks = similar.ids().subList(0, Math.min(KEEP, similar.ids().size()));
         if (similar.indexed()) {
             writer.keepLater(new StoredPicks(story.id(), picks, StoredPicks.millis(story.updatedAt()), clock.instant()),
@@ -71,18 +74,21 @@ class ReadMorePicks {
 
     /**
      * After a story was published, edited or withdrawn (and the index updated): its own picks, the picks that
-     * name it and, when it is live, the picks of the stories it resembles are dropped; its own are computed now.
+     * name it and, when it is live, the picks of the stories it resembles (its own similar stories) are dropped;
+     * its own are kept from that same search.
      */
     void changed(long storyId, Optional<Probe> live) {
-        List<Long> resembled = live.isEmpty() ? List.of()
-                : index.search(s -> SimilarStories.of(s, live.get())).ids();
+        SimilarStories.Result similar = live.isEmpty() ? null : index.search(s -> SimilarStories.of(s, live.get()));
+        long[] seen = new long[1];
         writer.now(rows -> {
-            changes.incrementAndGet();
+            seen[0] = changes.incrementAndGet();
             rows.delete(storyId);
             rows.deletePicking(storyId);
-            rows.delete(resembled);
+            rows.delete(similar == null ? List.of() : similar.ids());
         });
-        live.ifPresent(this::compute);
+        if (similar != null) {
+            keep(live.get(), similar, seen[0]);
+        }
     }
 
     /**
