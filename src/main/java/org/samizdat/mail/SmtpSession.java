@@ -1,0 +1,268 @@
+package org.samizdat.mail;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * A plain SMTP client session for sending many messages in a row (RFC 5321): EHLO, STARTTLS or implicit TLS with
+ * the server's name checked, AUTH PLAIN or LOGIN, and {@code MAIL}, {@code RCPT} and {@code DATA} sent together
+ * when the relay offers PIPELINING (RFC 2920), so a message costs two round trips. Each message goes out in one
+ * write, with a hook between its data and the final dot. Jakarta Mail's transport wrote every byte through three
+ * filter streams and waited for each command's reply: most of a bulk sender's time. Not thread-safe.
+ */
+final class SmtpSession implements AutoCloseable {
+
+    private static final int MAX_LINE = 4096;
+    private static final byte[] END = ".\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final RelaySettings settings;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private List<String> extensions = List.of();
+    private volatile long writingSince;
+    /** Where the last message got to: 0 before its hook, 1 the hook refused it, 2 the final dot was on its way. */
+    private int stage;
+
+    private SmtpSession(RelaySettings settings) {
+        this.settings = settings;
+    }
+
+    static SmtpSession open(RelaySettings settings) throws IOException {
+        SmtpSession session = new SmtpSession(settings);
+        try {
+            session.start();
+            return session;
+        } catch (IOException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private void start() throws IOException {
+        Socket plain = new Socket();
+        plain.setTcpNoDelay(true);
+        plain.connect(new InetSocketAddress(settings.host(), settings.port()), settings.connectTimeout());
+        attach(settings.tls() ? tls(plain) : plain);
+        expect(read(null), 220);
+        hello();
+        if (settings.startTls() && !settings.tls()) {
+            if (offers("STARTTLS")) {
+                command("STARTTLS", 220);
+                attach(tls(socket));
+                hello();
+            } else if (settings.startTlsRequired()) {
+                throw new RelayReply(530, "530 5.7.0 the relay does not offer STARTTLS, which is required");
+            }
+        }
+        if (settings.user() != null) {
+            authenticate();
+        }
+        WriteTimeouts.watch(this, settings.writeTimeout());
+    }
+
+    private void attach(Socket s) throws IOException {
+        socket = s;
+        socket.setSoTimeout(settings.readTimeout());
+        in = new BufferedInputStream(socket.getInputStream(), 1024);
+        out = socket.getOutputStream();
+    }
+
+    private SSLSocket tls(Socket plain) throws IOException {
+        SSLSocket secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                .createSocket(plain, settings.host(), settings.port(), true);
+        SSLParameters parameters = secure.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        secure.setSSLParameters(parameters);
+        secure.startHandshake();
+        return secure;
+    }
+
+    private void hello() throws IOException {
+        send(("EHLO " + settings.heloName() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        List<String> lines = new ArrayList<>();
+        if (read(lines).code() == 250) {
+            extensions = lines.subList(1, lines.size()).stream().map(l -> l.substring(4).toUpperCase(Locale.ROOT)).toList();
+        } else {
+            command("HELO " + settings.heloName(), 250);
+            extensions = List.of();
+        }
+    }
+
+    private boolean offers(String extension) {
+        return extensions.stream().anyMatch(e -> e.equals(extension) || e.startsWith(extension + " "));
+    }
+
+    private void authenticate() throws IOException {
+        String mechanisms = extensions.stream().filter(e -> e.startsWith("AUTH ")).findFirst().orElse("") + " ";
+        Base64.Encoder base64 = Base64.getEncoder();
+        if (mechanisms.contains(" PLAIN ")) {
+            String credentials = "\0" + settings.user() + "\0" + settings.password();
+            command("AUTH PLAIN " + base64.encodeToString(credentials.getBytes(StandardCharsets.UTF_8)), 235);
+        } else if (mechanisms.contains(" LOGIN ")) {
+            command("AUTH LOGIN", 334);
+            command(base64.encodeToString(settings.user().getBytes(StandardCharsets.UTF_8)), 334);
+            command(base64.encodeToString(settings.password().getBytes(StandardCharsets.UTF_8)), 235);
+        } else {
+            throw new RelayReply(530, "530 5.7.0 the relay offers neither AUTH PLAIN nor AUTH LOGIN");
+        }
+    }
+
+    /**
+     * Sends one message (CRLF line ends, not yet dot-stuffed) from {@code from} to {@code to}. {@code beforeEnd}
+     * runs after all its data went out and before the final dot; if it throws, the message is not ended (the
+     * session is then unusable). Throws {@link RelayReply} for a refusal, another IOException when the connection
+     * failed; {@link #stage()} then tells how far the message got.
+     */
+    void send(String from, String to, byte[] message, Runnable beforeEnd) throws IOException {
+        stage = 0;
+        byte[] data = SmtpData.stuffed(message);
+        String envelope = "MAIL FROM:<" + address(from) + ">\r\nRCPT TO:<" + address(to) + ">\r\n";
+        if (offers("PIPELINING")) {
+            send((envelope + "DATA\r\n").getBytes(StandardCharsets.US_ASCII));
+            Reply mail = read(null);
+            Reply rcpt = read(null);
+            Reply start = read(null);
+            expect(mail, 250);
+            expect(rcpt, 250);
+            expect(start, 354);
+        } else {
+            int cut = envelope.indexOf("\r\n") + 2;
+            command(envelope.substring(0, cut - 2), 250);
+            command(envelope.substring(cut, envelope.length() - 2), 250);
+            command("DATA", 354);
+        }
+        send(data);
+        try {
+            beforeEnd.run();
+        } catch (RuntimeException e) {
+            stage = 1;
+            throw new IOException("The message was stopped before its end", e);
+        }
+        stage = 2;
+        send(END);
+        expect(read(null), 250);
+    }
+
+    int stage() {
+        return stage;
+    }
+
+    private static String address(String address) {
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c <= ' ' || c >= 127 || c == '<' || c == '>') {
+                throw new IllegalArgumentException("Not an address SMTP can carry without SMTPUTF8");
+            }
+        }
+        return address;
+    }
+
+    private void command(String line, int expected) throws IOException {
+        send((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        Reply reply = read(null);
+        if (expected > 0) {
+            expect(reply, expected);
+        }
+    }
+
+    /** A reply: its code and first line. */
+    private record Reply(int code, String line) {
+    }
+
+    private static void expect(Reply reply, int expected) throws RelayReply {
+        if (reply.code() != expected && !(expected == 250 && reply.code() == 251)) {
+            throw new RelayReply(reply.code(), reply.line());
+        }
+    }
+
+    private void send(byte[] bytes) throws IOException {
+        writingSince = System.nanoTime() | 1;
+        try {
+            out.write(bytes);
+            out.flush();
+        } finally {
+            writingSince = 0;
+        }
+    }
+
+    /** Reads one reply, its lines into {@code lines} when given. */
+    private Reply read(List<String> lines) throws IOException {
+        String first = null;
+        while (true) {
+            String line = line();
+            if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1))
+                    || !Character.isDigit(line.charAt(2)) || (line.length() > 3 && " -".indexOf(line.charAt(3)) < 0)) {
+                throw new IOException("Not an SMTP reply");
+            }
+            if (first == null) {
+                first = line;
+            }
+            if (lines != null) {
+                lines.add(line.length() > 3 ? line : line + " ");
+            }
+            if (line.length() == 3 || line.charAt(3) == ' ') {
+                return new Reply(Integer.parseInt(first.substring(0, 3)), first);
+            }
+        }
+    }
+
+    private String line() throws IOException {
+        StringBuilder line = new StringBuilder(64);
+        int b;
+        while ((b = in.read()) != '\n') {
+            if (b < 0) {
+                throw new EOFException("The relay closed the connection");
+            }
+            if (line.length() >= MAX_LINE) {
+                throw new IOException("SMTP reply line too long");
+            }
+            line.append((char) b);
+        }
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+    }
+
+    /** Milliseconds the current write has been blocked, 0 when none is under way. */
+    long writingFor(long now) {
+        long since = writingSince;
+        return since == 0 ? 0 : (now - since) / 1_000_000;
+    }
+
+    /** Says goodbye when the relay is still there, then closes. */
+    void quit() {
+        try {
+            if (socket != null && !socket.isClosed()) {
+                command("QUIT", -1);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Closing anyway.
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        WriteTimeouts.forget(this);
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // Closed either way.
+            }
+        }
+    }
+}
