@@ -10,6 +10,9 @@ final class SmtpData {
     }
 
     static byte[] stuffed(byte[] message) {
+        if (clean(message)) {
+            return message;
+        }
         byte last = message.length == 0 ? (byte) '\n' : message[message.length - 1];
         int extra = last != '\n' && last != '\r' ? 2 : 0;
         boolean start = true;
@@ -24,9 +27,6 @@ final class SmtpData {
                 extra++;
             }
             start = b == '\n' || (b == '\r' && (i + 1 == message.length || message[i + 1] != '\n'));
-        }
-        if (extra == 0) {
-            return message;
         }
         byte[] out = new byte[message.length + extra];
         int o = 0;
@@ -52,5 +52,26 @@ final class SmtpData {
             out[o++] = '\n';
         }
         return out;
+    }
+
+    /** The common case, in one quick pass: CRLF everywhere, ending in CRLF, no line starting with a dot. */
+    private static boolean clean(byte[] m) {
+        int n = m.length;
+        if (n < 2 || m[n - 2] != '\r' || m[n - 1] != '\n' || m[0] == '.') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            byte b = m[i];
+            if (b <= '\r') {
+                if (b == '\n') {
+                    if (i == 0 || m[i - 1] != '\r' || (i + 1 < n && m[i + 1] == '.')) {
+                        return false;
+                    }
+                } else if (b == '\r' && m[i + 1] != '\n') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }
