@@ -124,6 +124,16 @@ scrape() {
     2>/dev/null > "$WORK/metrics.txt" || : > "$WORK/metrics.txt"
 }
 cpu_ticks() { awk '{ print $14 + $15 }' /proc/"$APP_PID"/stat; }
+# CPU of every PostgreSQL server process (DB=pg; includes any other work on that server at the time).
+db_ticks() {
+  if [ "$DB" = pg ]; then
+    local total=0 pid
+    for pid in $(pgrep -u postgres 2>/dev/null); do
+      total=$((total + $(awk '{ print $14 + $15 }' /proc/"$pid"/stat 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+  else echo 0; fi
+}
 metric() {
   awk -v name="$1" '$1 == name { printf "%d", $2; found = 1 } END { if (!found) printf "0" }' "$WORK/metrics.txt"
 }
@@ -135,8 +145,8 @@ while true; do
   SENT=$(metric newsletter_messages_sent_total)
   FAILED=$(( $(metric 'newsletter_messages_failed_total{kind="permanent"}') + $(metric 'newsletter_messages_failed_total{kind="uncertain"}') ))
   T=$(now_ms)
-  if [ -z "$FIRST_MS" ] && [ "$SENT" -gt 0 ]; then FIRST_MS=$T; FIRST_SENT=$SENT; FIRST_CPU=$(cpu_ticks); fi
-  if [ $((SENT + FAILED)) -ge "$N" ]; then DONE=$T; DONE_CPU=$(cpu_ticks); break; fi
+  if [ -z "$FIRST_MS" ] && [ "$SENT" -gt 0 ]; then FIRST_MS=$T; FIRST_SENT=$SENT; FIRST_CPU=$(cpu_ticks); FIRST_DB=$(db_ticks); fi
+  if [ $((SENT + FAILED)) -ge "$N" ]; then DONE=$T; DONE_CPU=$(cpu_ticks); DONE_DB=$(db_ticks); break; fi
   kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log" >&2; log "the app died"; exit 1; }
   sleep 0.2
 done
@@ -152,4 +162,5 @@ echo "ceiling: smtp-source pushed $N messages of $MSG_KB KB over 20 sessions in 
 echo "app: sent $SENT, failed $FAILED (temporary retries $TEMPORARY) with $SENDERS threads, batch $BATCH; $((SENT - FIRST_SENT)) in $SEND_MS ms: $APP_RATE messages/s"
 echo "ratio app / ceiling: $(awk "BEGIN { printf \"%.0f%%\", 100 * $APP_RATE / ($CEIL_RATE > 0 ? $CEIL_RATE : 1) }") (target: at least 50%)"
 echo "app peak RSS: $((RSS_KB / 1024)) MB"
+[ "$DB" = pg ] && echo "PostgreSQL CPU while sending: $(awk "BEGIN { printf \"%.2f\", ($DONE_DB - $FIRST_DB) * 1000 / $(getconf CLK_TCK) / (($SENT - $FIRST_SENT) > 0 ? ($SENT - $FIRST_SENT) : 1) }") ms a message (all its processes)"
 echo "app CPU while sending: $(awk "BEGIN { printf \"%.2f\", ($DONE_CPU - $FIRST_CPU) * 1000 / $(getconf CLK_TCK) / (($SENT - $FIRST_SENT) > 0 ? ($SENT - $FIRST_SENT) : 1) }") ms a message; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -24,6 +24,23 @@ class SmtpDataTest {
         assertThat(stuffed("\n.x\r")).isEqualTo("\r\n..x\r\n");
     }
 
+    @Test
+    void agreesWithTheRuleOnRandomMessages() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "ab.\r\n";
+        for (int run = 0; run < 5000; run++) {
+            StringBuilder message = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                message.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = message.toString();
+            String lines = text.replaceAll("\r\n|\r|\n", "\r\n");
+            String ended = lines.isEmpty() || lines.endsWith("\r\n") ? lines : lines + "\r\n";
+            String rule = (ended.startsWith(".") ? "." + ended : ended).replace("\r\n.", "\r\n..");
+            assertThat(stuffed(text)).as(text.replace("\r", "<CR>").replace("\n", "<LF>")).isEqualTo(rule);
+        }
+    }
+
     private static String stuffed(String message) {
         return new String(SmtpData.stuffed(message.getBytes(StandardCharsets.US_ASCII)), StandardCharsets.US_ASCII);
     }
