@@ -6,7 +6,7 @@
 # that the app seals on its next start (AddressSealing), then the edition is frozen by SQL the way "send now" does.
 # Usage: bench/newsletter-send.sh [N]        (N defaults to 100000)
 # Tunables: DB=h2|pg (pg: a fresh database on PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres, dropped after)
-#   SENDERS=4 (sending threads) BATCH=20 (rows per claim) MSG_KB=20 JAVA_OPTS=... APP_ARGS=...
+#   SENDERS=4 (sending threads) BATCH=100 (rows per claim) MSG_KB=20 JAVA_OPTS=... APP_ARGS=...
 # Needs: postfix (smtp-sink, smtp-source), curl, a JDK; psql for DB=pg.
 # Also prints the app's CPU time per message while sending (less sensitive to other load than the rates).
 # Measured on the shared 2-core box, ~20 KB mails, PostgreSQL (history of the engine in docs/NEWSLETTER-SENDING.md):
@@ -20,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 SENDERS=${SENDERS:-4}
-BATCH=${BATCH:-20}
+BATCH=${BATCH:-100}
 MSG_KB=${MSG_KB:-20}
 DB=${DB:-h2}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
