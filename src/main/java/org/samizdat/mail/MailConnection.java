@@ -22,6 +22,8 @@ public final class MailConnection implements AutoCloseable {
 
     private final Mailer mailer;
     private final RelaySettings relay;
+    private final MessageBuffer message = new MessageBuffer(64 * 1024);
+    private final MessageBuffer body = new MessageBuffer(64 * 1024);
     private SmtpSession session;
 
     MailConnection(Mailer mailer, RelaySettings relay) {
@@ -38,7 +40,8 @@ public final class MailConnection implements AutoCloseable {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
         try {
             message.writeTo(bytes);
-            return send(new InternetAddress(mail.to(), true).getAddress(), bytes.toByteArray(), messageId, fence);
+            return send(new InternetAddress(mail.to(), true).getAddress(), bytes.toByteArray(), bytes.size(), messageId,
+                    fence);
         } catch (MessagingException | IOException e) {
             throw new MailFailed("Mail could not be built", e);
         }
@@ -50,14 +53,15 @@ public final class MailConnection implements AutoCloseable {
      */
     public String send(MassMail mail, String to, List<String> values, Map<String, String> headers, String messageId,
             Runnable fence) {
-        return send(to, mailer.bytes(mail, to, messageId, headers, values), messageId, fence);
+        mailer.write(mail, to, messageId, headers, values, message, body);
+        return send(to, message.array(), message.size(), messageId, fence);
     }
 
-    private String send(String to, byte[] message, String messageId, Runnable fence) {
+    private String send(String to, byte[] bytes, int length, String messageId, Runnable fence) {
         SmtpSession s = null;
         try {
             s = open();
-            s.send(mailer.sender().getAddress(), to, message, fence);
+            s.send(mailer.sender().getAddress(), to, bytes, length, fence);
             return messageId;
         } catch (IOException e) {
             int stage = s == null ? 0 : s.stage();

@@ -104,12 +104,16 @@ public class Mailer {
         }
     }
 
-    /** One reader's copy of a mass mail, as the relay receives it; an invalid address is refused. */
-    byte[] bytes(MassMail mail, String to, String messageId, Map<String, String> headers, List<String> values) {
+    /**
+     * One reader's copy of a mass mail, as the relay receives it, written into {@code message} (see
+     * {@link MassMail#write}); an invalid address is refused.
+     */
+    void write(MassMail mail, String to, String messageId, Map<String, String> headers, List<String> values,
+            MessageBuffer message, MessageBuffer body) {
         new OutgoingMail(to, "", "", "", headers);
         try {
             String address = new InternetAddress(to, true).toString();
-            return mail.bytes(fold("To", address), messageId, clock.instant(), headers, values, dkim);
+            mail.write(message, body, fold("To", address), messageId, clock.instant(), headers, values, dkim);
         } catch (MessagingException e) {
             throw new MailFailed("Mail could not be built", e);
         }

@@ -13,7 +13,11 @@ final class SmtpData {
     }
 
     static byte[] stuffed(byte[] m) {
-        int n = m.length;
+        return stuffed(m, m.length);
+    }
+
+    /** As {@link #stuffed(byte[])} for the first {@code n} bytes; returns {@code m} itself when they need nothing. */
+    static byte[] stuffed(byte[] m, int n) {
         Inserts inserts = new Inserts();
         if (n > 0 && m[0] == '.') {
             inserts.add(0, '.');

@@ -128,8 +128,13 @@ final class SmtpSession implements AutoCloseable {
      * failed; {@link #stage()} then tells how far the message got.
      */
     void send(String from, String to, byte[] message, Runnable beforeEnd) throws IOException {
+        send(from, to, message, message.length, beforeEnd);
+    }
+
+    /** As {@link #send(String, String, byte[], Runnable)}, with the message in the first {@code length} bytes. */
+    void send(String from, String to, byte[] message, int length, Runnable beforeEnd) throws IOException {
         stage = 0;
-        byte[] data = SmtpData.stuffed(message);
+        byte[] data = SmtpData.stuffed(message, length);
         String envelope = "MAIL FROM:<" + address(from) + ">\r\nRCPT TO:<" + address(to) + ">\r\n";
         if (offers("PIPELINING")) {
             send((envelope + "DATA\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -145,7 +150,7 @@ final class SmtpSession implements AutoCloseable {
             command(envelope.substring(cut, envelope.length() - 2), 250);
             command("DATA", 354);
         }
-        send(data);
+        send(data, data == message ? length : data.length);
         try {
             beforeEnd.run();
         } catch (RuntimeException e) {
@@ -190,9 +195,13 @@ final class SmtpSession implements AutoCloseable {
     }
 
     private void send(byte[] bytes) throws IOException {
+        send(bytes, bytes.length);
+    }
+
+    private void send(byte[] bytes, int length) throws IOException {
         writingSince = System.nanoTime() | 1;
         try {
-            out.write(bytes);
+            out.write(bytes, 0, length);
             out.flush();
         } finally {
             writingSince = 0;

@@ -14,6 +14,14 @@ class SmtpDataTest {
     }
 
     @Test
+    void looksOnlyAtTheBytesInUseOfAReusedBuffer() {
+        byte[] buffer = "a\r\n.b\r\n\nstale .bytes\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] clean = "a\r\nb\r\nstale\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(SmtpData.stuffed(clean, 6)).isSameAs(clean);
+        assertThat(new String(SmtpData.stuffed(buffer, 7), StandardCharsets.US_ASCII)).isEqualTo("a\r\n..b\r\n");
+    }
+
+    @Test
     void doublesDotsAtLineStarts() {
         assertThat(stuffed(".hidden\r\nnot.at.start\r\n.\r\n..two\r\n")).isEqualTo("..hidden\r\nnot.at.start\r\n..\r\n...two\r\n");
     }
