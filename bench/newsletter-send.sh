@@ -13,8 +13,10 @@
 #   before the mass mail and group fence, N=10000, 8 threads, load 1.8: 266 messages/s vs 4,261/s (6%);
 #   now, 32 threads (SENDERS=32): N=10000, load 5: 457/s vs 4,604/s (10%), 2.6 ms of app CPU a message;
 #   N=30000: 447/s vs 4,897/s (9%), 2.3 ms; N=100000, load 9 at the end: 389/s vs 4,581/s (8%), 1.4 ms,
-#   peak RSS 614 MB (sealing 100,000 addresses at start: 85 s). Far from the 50% target: see the doc for where
-#   the time goes.
+#   peak RSS 614 MB (sealing 100,000 addresses at start: 85 s). On a faster machine of the same kind (ceiling
+#   12,600-14,100/s), with the own pipelined SMTP client, signed links, 100 rows a claim and reused buffers,
+#   N=60000, 32 threads, load 6-8 from other work: 1,355-2,066/s (10-15%), 0.30-0.33 ms of app CPU and
+#   0.24-0.25 ms of PostgreSQL CPU a message. Far from the 50% target: see the doc for where the time goes.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
