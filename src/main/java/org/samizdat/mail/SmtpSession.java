@@ -1,10 +1,6 @@
 package org.samizdat.mail;
 
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -25,20 +21,17 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class SmtpSession implements AutoCloseable {
 
-    private static final int MAX_LINE = 4096;
     private static final byte[] END = ".\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final RelaySettings settings;
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
+    private final SmtpChannel wire;
     private List<String> extensions = List.of();
-    private volatile long writingSince;
     /** Where the last message got to: 0 before its hook, 1 the hook refused it, 2 the final dot was on its way. */
     private int stage;
 
     private SmtpSession(RelaySettings settings) {
         this.settings = settings;
+        this.wire = new SmtpChannel(settings.readTimeout());
     }
 
     static SmtpSession open(RelaySettings settings) throws IOException {
@@ -56,13 +49,16 @@ final class SmtpSession implements AutoCloseable {
         Socket plain = new Socket();
         plain.setTcpNoDelay(true);
         plain.connect(new InetSocketAddress(settings.host(), settings.port()), settings.connectTimeout());
-        attach(settings.tls() ? tls(plain) : plain);
-        expect(read(null), 220);
+        wire.attach(plain);
+        if (settings.tls()) {
+            wire.attach(tls(plain));
+        }
+        SmtpChannel.expect(wire.read(null), 220);
         hello();
         if (settings.startTls() && !settings.tls()) {
             if (offers("STARTTLS")) {
-                command("STARTTLS", 220);
-                attach(tls(socket));
+                wire.command("STARTTLS", 220);
+                wire.attach(tls(wire.socket()));
                 hello();
             } else if (settings.startTlsRequired()) {
                 throw new RelayReply(530, "530 5.7.0 the relay does not offer STARTTLS, which is required");
@@ -72,13 +68,6 @@ final class SmtpSession implements AutoCloseable {
             authenticate();
         }
         WriteTimeouts.watch(this, settings.writeTimeout());
-    }
-
-    private void attach(Socket s) throws IOException {
-        socket = s;
-        socket.setSoTimeout(settings.readTimeout());
-        in = new BufferedInputStream(socket.getInputStream(), 1024);
-        out = socket.getOutputStream();
     }
 
     private SSLSocket tls(Socket plain) throws IOException {
@@ -92,12 +81,12 @@ final class SmtpSession implements AutoCloseable {
     }
 
     private void hello() throws IOException {
-        send(("EHLO " + settings.heloName() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        wire.send(("EHLO " + settings.heloName() + "\r\n").getBytes(StandardCharsets.US_ASCII));
         List<String> lines = new ArrayList<>();
-        if (read(lines).code() == 250) {
+        if (wire.read(lines).code() == 250) {
             extensions = lines.subList(1, lines.size()).stream().map(l -> l.substring(4).toUpperCase(Locale.ROOT)).toList();
         } else {
-            command("HELO " + settings.heloName(), 250);
+            wire.command("HELO " + settings.heloName(), 250);
             extensions = List.of();
         }
     }
@@ -111,11 +100,11 @@ final class SmtpSession implements AutoCloseable {
         Base64.Encoder base64 = Base64.getEncoder();
         if (mechanisms.contains(" PLAIN ")) {
             String credentials = "\0" + settings.user() + "\0" + settings.password();
-            command("AUTH PLAIN " + base64.encodeToString(credentials.getBytes(StandardCharsets.UTF_8)), 235);
+            wire.command("AUTH PLAIN " + base64.encodeToString(credentials.getBytes(StandardCharsets.UTF_8)), 235);
         } else if (mechanisms.contains(" LOGIN ")) {
-            command("AUTH LOGIN", 334);
-            command(base64.encodeToString(settings.user().getBytes(StandardCharsets.UTF_8)), 334);
-            command(base64.encodeToString(settings.password().getBytes(StandardCharsets.UTF_8)), 235);
+            wire.command("AUTH LOGIN", 334);
+            wire.command(base64.encodeToString(settings.user().getBytes(StandardCharsets.UTF_8)), 334);
+            wire.command(base64.encodeToString(settings.password().getBytes(StandardCharsets.UTF_8)), 235);
         } else {
             throw new RelayReply(530, "530 5.7.0 the relay offers neither AUTH PLAIN nor AUTH LOGIN");
         }
@@ -137,20 +126,20 @@ final class SmtpSession implements AutoCloseable {
         byte[] data = SmtpData.stuffed(message, length);
         String envelope = "MAIL FROM:<" + address(from) + ">\r\nRCPT TO:<" + address(to) + ">\r\n";
         if (offers("PIPELINING")) {
-            send((envelope + "DATA\r\n").getBytes(StandardCharsets.US_ASCII));
-            Reply mail = read(null);
-            Reply rcpt = read(null);
-            Reply start = read(null);
-            expect(mail, 250);
-            expect(rcpt, 250);
-            expect(start, 354);
+            wire.send((envelope + "DATA\r\n").getBytes(StandardCharsets.US_ASCII));
+            SmtpChannel.Reply mail = wire.read(null);
+            SmtpChannel.Reply rcpt = wire.read(null);
+            SmtpChannel.Reply start = wire.read(null);
+            SmtpChannel.expect(mail, 250);
+            SmtpChannel.expect(rcpt, 250);
+            SmtpChannel.expect(start, 354);
         } else {
             int cut = envelope.indexOf("\r\n") + 2;
-            command(envelope.substring(0, cut - 2), 250);
-            command(envelope.substring(cut, envelope.length() - 2), 250);
-            command("DATA", 354);
+            wire.command(envelope.substring(0, cut - 2), 250);
+            wire.command(envelope.substring(cut, envelope.length() - 2), 250);
+            wire.command("DATA", 354);
         }
-        send(data, data == message ? length : data.length);
+        wire.send(data, data == message ? length : data.length);
         try {
             beforeEnd.run();
         } catch (RuntimeException e) {
@@ -158,8 +147,8 @@ final class SmtpSession implements AutoCloseable {
             throw new IOException("The message was stopped before its end", e);
         }
         stage = 2;
-        send(END);
-        expect(read(null), 250);
+        wire.send(END);
+        SmtpChannel.expect(wire.read(null), 250);
     }
 
     int stage() {
@@ -176,86 +165,16 @@ final class SmtpSession implements AutoCloseable {
         return address;
     }
 
-    private void command(String line, int expected) throws IOException {
-        send((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-        Reply reply = read(null);
-        if (expected > 0) {
-            expect(reply, expected);
-        }
-    }
-
-    /** A reply: its code and first line. */
-    private record Reply(int code, String line) {
-    }
-
-    private static void expect(Reply reply, int expected) throws RelayReply {
-        if (reply.code() != expected && !(expected == 250 && reply.code() == 251)) {
-            throw new RelayReply(reply.code(), reply.line());
-        }
-    }
-
-    private void send(byte[] bytes) throws IOException {
-        send(bytes, bytes.length);
-    }
-
-    private void send(byte[] bytes, int length) throws IOException {
-        writingSince = System.nanoTime() | 1;
-        try {
-            out.write(bytes, 0, length);
-            out.flush();
-        } finally {
-            writingSince = 0;
-        }
-    }
-
-    /** Reads one reply, its lines into {@code lines} when given. */
-    private Reply read(List<String> lines) throws IOException {
-        String first = null;
-        while (true) {
-            String line = line();
-            if (line.length() < 3 || !Character.isDigit(line.charAt(0)) || !Character.isDigit(line.charAt(1))
-                    || !Character.isDigit(line.charAt(2)) || (line.length() > 3 && " -".indexOf(line.charAt(3)) < 0)) {
-                throw new IOException("Not an SMTP reply");
-            }
-            if (first == null) {
-                first = line;
-            }
-            if (lines != null) {
-                lines.add(line.length() > 3 ? line : line + " ");
-            }
-            if (line.length() == 3 || line.charAt(3) == ' ') {
-                return new Reply(Integer.parseInt(first.substring(0, 3)), first);
-            }
-        }
-    }
-
-    private String line() throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        int b;
-        while ((b = in.read()) != '\n') {
-            if (b < 0) {
-                throw new EOFException("The relay closed the connection");
-            }
-            if (line.length() >= MAX_LINE) {
-                throw new IOException("SMTP reply line too long");
-            }
-            line.append((char) b);
-        }
-        int end = line.length();
-        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
-    }
-
     /** Milliseconds the current write has been blocked, 0 when none is under way. */
     long writingFor(long now) {
-        long since = writingSince;
-        return since == 0 ? 0 : (now - since) / 1_000_000;
+        return wire.writingFor(now);
     }
 
     /** Says goodbye when the relay is still there, then closes. */
     void quit() {
         try {
-            if (socket != null && !socket.isClosed()) {
-                command("QUIT", -1);
+            if (wire.open()) {
+                wire.command("QUIT", -1);
             }
         } catch (IOException | RuntimeException ignored) {
             // Closing anyway.
@@ -266,12 +185,6 @@ final class SmtpSession implements AutoCloseable {
     @Override
     public void close() {
         WriteTimeouts.forget(this);
-        if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // Closed either way.
-            }
-        }
+        wire.close();
     }
 }
