@@ -6,21 +6,23 @@
 # that the app seals on its next start (AddressSealing), then the edition is frozen by SQL the way "send now" does.
 # Usage: bench/newsletter-send.sh [N]        (N defaults to 100000)
 # Tunables: DB=h2|pg (pg: a fresh database on PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres, dropped after)
-#   SENDERS=4 (sending threads) BATCH=20 (rows per claim) MSG_KB=20 JAVA_OPTS=... APP_ARGS=...
+#   SENDERS=4 (sending threads) BATCH=100 (rows per claim) MSG_KB=20 JAVA_OPTS=... APP_ARGS=...
 # Needs: postfix (smtp-sink, smtp-source), curl, a JDK; psql for DB=pg.
 # Also prints the app's CPU time per message while sending (less sensitive to other load than the rates).
 # Measured on the shared 2-core box, ~20 KB mails, PostgreSQL (history of the engine in docs/NEWSLETTER-SENDING.md):
 #   before the mass mail and group fence, N=10000, 8 threads, load 1.8: 266 messages/s vs 4,261/s (6%);
 #   now, 32 threads (SENDERS=32): N=10000, load 5: 457/s vs 4,604/s (10%), 2.6 ms of app CPU a message;
 #   N=30000: 447/s vs 4,897/s (9%), 2.3 ms; N=100000, load 9 at the end: 389/s vs 4,581/s (8%), 1.4 ms,
-#   peak RSS 614 MB (sealing 100,000 addresses at start: 85 s). Far from the 50% target: see the doc for where
-#   the time goes.
+#   peak RSS 614 MB (sealing 100,000 addresses at start: 85 s). On a faster machine of the same kind (ceiling
+#   12,600-14,100/s), with the own pipelined SMTP client, signed links, 100 rows a claim and reused buffers,
+#   N=60000, 32 threads, load 6-8 from other work: 1,355-2,066/s (10-15%), 0.30-0.33 ms of app CPU and
+#   0.24-0.25 ms of PostgreSQL CPU a message. Far from the 50% target: see the doc for where the time goes.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 SENDERS=${SENDERS:-4}
-BATCH=${BATCH:-20}
+BATCH=${BATCH:-100}
 MSG_KB=${MSG_KB:-20}
 DB=${DB:-h2}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
@@ -124,6 +126,16 @@ scrape() {
     2>/dev/null > "$WORK/metrics.txt" || : > "$WORK/metrics.txt"
 }
 cpu_ticks() { awk '{ print $14 + $15 }' /proc/"$APP_PID"/stat; }
+# CPU of every PostgreSQL server process (DB=pg; includes any other work on that server at the time).
+db_ticks() {
+  if [ "$DB" = pg ]; then
+    local total=0 pid
+    for pid in $(pgrep -u postgres 2>/dev/null); do
+      total=$((total + $(awk '{ print $14 + $15 }' /proc/"$pid"/stat 2>/dev/null || echo 0)))
+    done
+    echo "$total"
+  else echo 0; fi
+}
 metric() {
   awk -v name="$1" '$1 == name { printf "%d", $2; found = 1 } END { if (!found) printf "0" }' "$WORK/metrics.txt"
 }
@@ -135,8 +147,8 @@ while true; do
   SENT=$(metric newsletter_messages_sent_total)
   FAILED=$(( $(metric 'newsletter_messages_failed_total{kind="permanent"}') + $(metric 'newsletter_messages_failed_total{kind="uncertain"}') ))
   T=$(now_ms)
-  if [ -z "$FIRST_MS" ] && [ "$SENT" -gt 0 ]; then FIRST_MS=$T; FIRST_SENT=$SENT; FIRST_CPU=$(cpu_ticks); fi
-  if [ $((SENT + FAILED)) -ge "$N" ]; then DONE=$T; DONE_CPU=$(cpu_ticks); break; fi
+  if [ -z "$FIRST_MS" ] && [ "$SENT" -gt 0 ]; then FIRST_MS=$T; FIRST_SENT=$SENT; FIRST_CPU=$(cpu_ticks); FIRST_DB=$(db_ticks); fi
+  if [ $((SENT + FAILED)) -ge "$N" ]; then DONE=$T; DONE_CPU=$(cpu_ticks); DONE_DB=$(db_ticks); break; fi
   kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log" >&2; log "the app died"; exit 1; }
   sleep 0.2
 done
@@ -152,4 +164,5 @@ echo "ceiling: smtp-source pushed $N messages of $MSG_KB KB over 20 sessions in 
 echo "app: sent $SENT, failed $FAILED (temporary retries $TEMPORARY) with $SENDERS threads, batch $BATCH; $((SENT - FIRST_SENT)) in $SEND_MS ms: $APP_RATE messages/s"
 echo "ratio app / ceiling: $(awk "BEGIN { printf \"%.0f%%\", 100 * $APP_RATE / ($CEIL_RATE > 0 ? $CEIL_RATE : 1) }") (target: at least 50%)"
 echo "app peak RSS: $((RSS_KB / 1024)) MB"
+[ "$DB" = pg ] && echo "PostgreSQL CPU while sending: $(awk "BEGIN { printf \"%.2f\", ($DONE_DB - $FIRST_DB) * 1000 / $(getconf CLK_TCK) / (($SENT - $FIRST_SENT) > 0 ? ($SENT - $FIRST_SENT) : 1) }") ms a message (all its processes)"
 echo "app CPU while sending: $(awk "BEGIN { printf \"%.2f\", ($DONE_CPU - $FIRST_CPU) * 1000 / $(getconf CLK_TCK) / (($SENT - $FIRST_SENT) > 0 ? ($SENT - $FIRST_SENT) : 1) }") ms a message; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

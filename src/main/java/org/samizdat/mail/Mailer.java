@@ -2,7 +2,6 @@ package org.samizdat.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.URLName;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -15,7 +14,6 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -79,19 +77,8 @@ public class Mailer {
         if (!(sender instanceof JavaMailSenderImpl impl)) {
             throw new IllegalStateException("Persistent connections need Spring's JavaMailSenderImpl");
         }
-        String user = impl.getUsername() == null || impl.getUsername().isBlank() ? null : impl.getUsername();
-        URLName url = new URLName("smtp", impl.getHost(), impl.getPort(), null, user, user == null ? null : impl.getPassword());
-        return new MailConnection(this, bulkSession(impl.getSession()), url);
-    }
-
-    /** The relay session with Nagle's algorithm off, unless a socket factory of its own is configured. */
-    private static Session bulkSession(Session base) {
-        Properties properties = new Properties();
-        properties.putAll(base.getProperties());
-        if (!properties.containsKey("mail.smtp.socketFactory") && !properties.containsKey("mail.smtp.socketFactory.class")) {
-            properties.put("mail.smtp.socketFactory", new NoDelaySockets());
-        }
-        return Session.getInstance(properties);
+        return new MailConnection(this, RelaySettings.of(impl.getHost(), impl.getPort(), impl.getUsername(),
+                impl.getPassword(), impl.getJavaMailProperties()));
     }
 
     /** A Message-ID in the sender's domain from a caller's unique local part (letters, digits, dots, dashes). */
@@ -117,12 +104,16 @@ public class Mailer {
         }
     }
 
-    /** One reader's copy of a mass mail, as the relay receives it; an invalid address is refused. */
-    byte[] bytes(MassMail mail, String to, String messageId, Map<String, String> headers, List<String> values) {
+    /**
+     * One reader's copy of a mass mail, as the relay receives it, written into {@code message} (see
+     * {@link MassMail#write}); an invalid address is refused.
+     */
+    void write(MassMail mail, String to, String messageId, Map<String, String> headers, List<String> values,
+            MessageBuffer message, MessageBuffer body) {
         new OutgoingMail(to, "", "", "", headers);
         try {
             String address = new InternetAddress(to, true).toString();
-            return mail.bytes(fold("To", address), messageId, clock.instant(), headers, values, dkim);
+            mail.write(message, body, fold("To", address), messageId, clock.instant(), headers, values, dkim);
         } catch (MessagingException e) {
             throw new MailFailed("Mail could not be built", e);
         }

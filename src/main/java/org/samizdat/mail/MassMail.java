@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,6 +59,17 @@ public final class MassMail {
      */
     byte[] bytes(String to, String messageId, Instant date, Map<String, String> headers, List<String> values,
             DkimSigner dkim) {
+        MessageBuffer message = new MessageBuffer(32 * 1024);
+        write(message, new MessageBuffer(32 * 1024), to, messageId, date, headers, values, dkim);
+        return message.toByteArray();
+    }
+
+    /**
+     * Writes the whole message for one reader into {@code message} (its first {@code size()} bytes), building the
+     * body in {@code body}; both are reset first, so a connection reuses them for every reader.
+     */
+    void write(MessageBuffer message, MessageBuffer body, String to, String messageId, Instant date,
+            Map<String, String> headers, List<String> values, DkimSigner dkim) {
         byte[][] replacements = replacements(values);
         List<String[]> all = new ArrayList<>(fixedHeaders.size() + headers.size() + 4);
         all.add(new String[] {"Date", DATE.format(date)});
@@ -67,23 +79,22 @@ public final class MassMail {
         headers.forEach((name, value) -> all.add(new String[] {name, Mailer.fold(name, value)}));
         all.add(new String[] {"MIME-Version", "1.0"});
         all.add(new String[] {"Content-Type", "multipart/alternative; \r\n\tboundary=\"" + boundary + "\""});
-        ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+        body.reset();
         ascii(body, "--" + boundary + "\r\n");
         text.writeTo(body, replacements);
         ascii(body, "\r\n--" + boundary + "\r\n");
         html.writeTo(body, replacements);
         ascii(body, "\r\n--" + boundary + "--\r\n");
-        byte[] bodyBytes = body.toByteArray();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bodyBytes.length + 1024);
+        message.reset();
         if (dkim != null) {
-            ascii(out, "DKIM-Signature: " + dkim.signature(all, bodyBytes, date) + "\r\n");
+            byte[] signed = Arrays.copyOf(body.array(), body.size());
+            ascii(message, "DKIM-Signature: " + dkim.signature(all, signed, date) + "\r\n");
         }
         for (String[] header : all) {
-            ascii(out, header[0] + ": " + header[1] + "\r\n");
+            ascii(message, header[0] + ": " + header[1] + "\r\n");
         }
-        ascii(out, "\r\n");
-        out.write(bodyBytes, 0, bodyBytes.length);
-        return out.toByteArray();
+        ascii(message, "\r\n");
+        message.write(body.array(), 0, body.size());
     }
 
     private byte[][] replacements(List<String> values) {

@@ -52,6 +52,7 @@ class TwoNodesSendingTest {
         relayA = new FaultyRelay(mail.getSmtp().getPort());
         relayB = new FaultyRelay(mail.getSmtp().getPort());
         String[] quick = {"--samizdat.newsletter.sending.concurrency=2", "--samizdat.newsletter.sending.rate=60",
+                "--samizdat.newsletter.sending.batch=20",
                 "--samizdat.newsletter.schedule.interval=500ms", "--samizdat.scheduler.interval=500ms"};
         nodeA = db.start(dir.resolve("a"), relayA.port(), quick);
         nodeB = db.start(dir.resolve("b"), relayB.port(), quick);

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Commits the fences of all sending threads of a node together (group commit). A thread about to end its
  * message waits while another thread's group is being committed; whoever finds no commit running takes every
- * fence waiting, its own included, into one transaction. Each message still waits for its own row to be
+ * fence waiting, its own included, into one transaction. A commit wakes only its own group's threads and the
+ * first one waiting, who commits the next group. Each message still waits for its own row to be
  * committed SENDING before its final dot, so nothing about exactly-once changes, but the database sees one commit
  * per group instead of one per message, and sending threads stop queueing for it one by one.
  */
@@ -21,20 +24,22 @@ class Fences {
     private static final class Pending {
         final DeliveryRepository.Fence fence;
         final List<Long> confirmed;
+        final Condition turn;
         boolean done;
         boolean held;
         RuntimeException failure;
 
-        Pending(DeliveryRepository.Fence fence, List<Long> confirmed) {
+        Pending(DeliveryRepository.Fence fence, List<Long> confirmed, Condition turn) {
             this.fence = fence;
             this.confirmed = confirmed;
+            this.turn = turn;
         }
     }
 
     private final DeliveryRepository deliveries;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Object lock = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
     private List<Pending> waiting = new ArrayList<>();
     private boolean committing;
 
@@ -50,38 +55,31 @@ class Fences {
      * transaction fails; nothing of it is then committed.
      */
     boolean fence(long id, String worker, String messageId, List<Long> confirmed) {
-        Pending mine = new Pending(new DeliveryRepository.Fence(id, worker, messageId), List.copyOf(confirmed));
-        boolean interrupted = false;
-        try {
-            while (true) {
-                List<Pending> group;
-                synchronized (lock) {
-                    if (!mine.done && !waiting.contains(mine)) {
-                        waiting.add(mine);
-                    }
-                    while (committing && !mine.done) {
-                        try {
-                            lock.wait();
-                        } catch (InterruptedException e) {
-                            interrupted = true;
-                        }
-                    }
-                    if (mine.done) {
-                        if (mine.failure != null) {
-                            throw mine.failure;
-                        }
-                        return mine.held;
-                    }
-                    committing = true;
-                    group = waiting;
-                    waiting = new ArrayList<>();
+        Pending mine = new Pending(new DeliveryRepository.Fence(id, worker, messageId), List.copyOf(confirmed),
+                lock.newCondition());
+        while (true) {
+            List<Pending> group;
+            lock.lock();
+            try {
+                if (!mine.done && !waiting.contains(mine)) {
+                    waiting.add(mine);
                 }
-                commit(group);
+                while (committing && !mine.done) {
+                    mine.turn.awaitUninterruptibly();
+                }
+                if (mine.done) {
+                    if (mine.failure != null) {
+                        throw mine.failure;
+                    }
+                    return mine.held;
+                }
+                committing = true;
+                group = waiting;
+                waiting = new ArrayList<>();
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            commit(group);
         }
     }
 
@@ -99,15 +97,21 @@ class Fences {
         } catch (RuntimeException e) {
             failure = e;
         } finally {
-            synchronized (lock) {
+            lock.lock();
+            try {
                 for (int i = 0; i < group.size(); i++) {
                     Pending pending = group.get(i);
                     pending.failure = failure;
                     pending.held = held[i];
                     pending.done = true;
+                    pending.turn.signal();
                 }
                 committing = false;
-                lock.notifyAll();
+                if (!waiting.isEmpty()) {
+                    waiting.get(0).turn.signal();
+                }
+            } finally {
+                lock.unlock();
             }
         }
     }

@@ -31,7 +31,7 @@ public class Preferences {
     public record Choice(String code, String name, boolean subscribed) {
     }
 
-    private final TokenRepository tokens;
+    private final LinkTokens links;
     private final SubscriptionRepository subscriptions;
     private final ConsentRepository consents;
     private final DeliveryRepository deliveries;
@@ -40,9 +40,9 @@ public class Preferences {
     private final Pages pages;
     private final Clock clock;
 
-    Preferences(TokenRepository tokens, SubscriptionRepository subscriptions, ConsentRepository consents,
+    Preferences(LinkTokens links, SubscriptionRepository subscriptions, ConsentRepository consents,
             DeliveryRepository deliveries, Erasure erasure, PrivacyPolicies policies, Pages pages, Clock clock) {
-        this.tokens = tokens;
+        this.links = links;
         this.subscriptions = subscriptions;
         this.consents = consents;
         this.deliveries = deliveries;
@@ -142,10 +142,7 @@ public class Preferences {
 
     /** The subscription a live preference token was issued for, if its subscriber still has an address. */
     private Optional<Subscription> owner(String token) {
-        if (!Tokens.wellFormed(token)) {
-            return Optional.empty();
-        }
-        return tokens.find(Tokens.hash(token), TokenRepository.PREFERENCES).filter(t -> t.usable(clock.instant()))
+        return links.find(token, TokenRepository.PREFERENCES).filter(t -> t.usable(clock.instant()))
                 .flatMap(t -> subscriptions.find(t.subscriptionId())).filter(s -> s.email() != null);
     }
 }

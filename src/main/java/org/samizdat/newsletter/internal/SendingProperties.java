@@ -18,7 +18,7 @@ record SendingProperties(Integer concurrency, Double rate, Duration lease, Durat
         rate = rate == null || rate < 0 ? 0.0 : rate;
         lease = lease == null ? Duration.ofMinutes(5) : lease;
         interval = interval == null ? Duration.ofSeconds(2) : interval;
-        batch = batch == null ? 20 : Math.max(1, batch);
+        batch = batch == null ? 100 : Math.max(1, batch);
         maxAttempts = maxAttempts == null ? 5 : Math.max(1, maxAttempts);
         backoff = backoff == null ? Duration.ofSeconds(30) : backoff;
     }

@@ -27,4 +27,9 @@ class ServerSecret {
     String hmac(String purpose, String value) {
         return key.hmac(purpose, value);
     }
+
+    /** HMAC-SHA256 of the first {@code length} bytes, for signed links. */
+    byte[] mac(String purpose, byte[] value, int length) {
+        return key.mac(purpose, value, length);
+    }
 }

@@ -2,7 +2,6 @@ package org.samizdat.newsletter.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ public class SignUps {
     private final SubscriptionRepository subscriptions;
     private final ConsentRepository consents;
     private final TokenRepository tokens;
+    private final LinkTokens links;
     private final PrivacyPolicies policies;
     private final ServerSecret secret;
     private final SignUpLimits limits;
@@ -38,12 +38,13 @@ public class SignUps {
     private final Pages pages;
     private final Clock clock;
 
-    SignUps(SubscriptionRepository subscriptions, ConsentRepository consents, TokenRepository tokens,
+    SignUps(SubscriptionRepository subscriptions, ConsentRepository consents, TokenRepository tokens, LinkTokens links,
             PrivacyPolicies policies, ServerSecret secret, SignUpLimits limits, NewsletterMails mails,
             NewsletterProperties properties, Pages pages, Clock clock) {
         this.subscriptions = subscriptions;
         this.consents = consents;
         this.tokens = tokens;
+        this.links = links;
         this.policies = policies;
         this.secret = secret;
         this.limits = limits;
@@ -160,23 +161,14 @@ public class SignUps {
     record Links(String unsubscribe, String preferences) {
     }
 
-    /**
-     * Fresh unsubscribe and preference links for many subscriptions at once, stored in one batched statement (the
-     * sending engine calls it once per claimed batch, inside the claim's transaction).
-     */
+    /** Signed unsubscribe and preference links for many subscriptions at once (an edition's batch): no rows. */
     Map<Long, Links> links(Collection<Long> subscriptionIds, Instant now) {
-        Map<Long, Links> links = new HashMap<>();
-        List<TokenRepository.NewToken> rows = new ArrayList<>();
-        Instant expires = now.plus(properties.preferencesTtl());
+        Map<Long, Links> signed = new HashMap<>();
         for (long id : subscriptionIds) {
-            Links pair = new Links(Tokens.generate(), Tokens.generate());
-            links.put(id, pair);
-            rows.add(new TokenRepository.NewToken(Tokens.hash(pair.unsubscribe()), TokenRepository.UNSUBSCRIBE, id, null));
-            rows.add(new TokenRepository.NewToken(Tokens.hash(pair.preferences()), TokenRepository.PREFERENCES, id,
-                    expires));
+            signed.put(id, new Links(links.sign(TokenRepository.UNSUBSCRIBE, id, now),
+                    links.sign(TokenRepository.PREFERENCES, id, now)));
         }
-        tokens.insertAll(rows, now);
-        return links;
+        return signed;
     }
 
     private Optional<TokenRepository.StoredToken> usable(String token, String purpose) {
@@ -184,7 +176,7 @@ public class SignUps {
     }
 
     private Optional<TokenRepository.StoredToken> stored(String token, String purpose) {
-        return Tokens.wellFormed(token) ? tokens.find(Tokens.hash(token), purpose) : Optional.empty();
+        return links.find(token, purpose);
     }
 
     private Newsletter choose(Language language, String code) {

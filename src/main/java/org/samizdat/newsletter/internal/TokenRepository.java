@@ -2,9 +2,7 @@ package org.samizdat.newsletter.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,11 +24,8 @@ class TokenRepository {
 
     private final JdbcClient jdbc;
 
-    private final JdbcTemplate batch;
-
-    TokenRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    TokenRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     void insert(String hash, String purpose, long subscriptionId, Long consentId, Instant now, Instant expiresAt) {
@@ -39,23 +34,6 @@ class TokenRepository {
                 values (?, ?, ?, ?, ?, ?)
                 """).params(hash, purpose, subscriptionId, consentId, Timestamp.from(now),
                 expiresAt == null ? null : Timestamp.from(expiresAt)).update();
-    }
-
-    /** A token to store: its hash, purpose, subscription and expiry (null: never). */
-    record NewToken(String hash, String purpose, long subscriptionId, Instant expiresAt) {
-    }
-
-    /** Stores many tokens in one batched statement (the links of a whole sending batch). */
-    void insertAll(List<NewToken> rows, Instant now) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        Timestamp created = Timestamp.from(now);
-        batch.batchUpdate("""
-                insert into subscriber_token (token_hash, purpose, subscription_id, consent_id, created_at, expires_at)
-                values (?, ?, ?, null, ?, ?)
-                """, rows.stream().map(t -> new Object[] {t.hash(), t.purpose(), t.subscriptionId(), created,
-                t.expiresAt() == null ? null : Timestamp.from(t.expiresAt())}).toList());
     }
 
     Optional<StoredToken> find(String hash, String purpose) {
