@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -51,6 +52,7 @@ final class ExportRun {
     final Set<String> seen = ConcurrentHashMap.newKeySet();
     final Map<String, Manifest.Entry> produced = new ConcurrentHashMap<>();
     final Map<String, List<Long>> links = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> pageLinks = new ConcurrentHashMap<>();
     final Map<String, byte[]> reach = new ConcurrentHashMap<>();
     final AtomicInteger written = new AtomicInteger();
     final AtomicInteger unchanged = new AtomicInteger();
@@ -73,8 +75,12 @@ final class ExportRun {
         seen.add("/ru/search");
     }
 
-    /** Fetches the addresses not seen yet, in parallel; returns the new addresses their pages link to. */
-    List<String> fetch(ExecutorService pool, List<String> addresses) throws IOException {
+    /** Pages being fetched in parallel, and the addresses they link to. */
+    record Wave(List<Future<?>> tasks, Set<String> found) {
+    }
+
+    /** Starts fetching the addresses not seen yet, in parallel; {@link #finish} waits for them. */
+    Wave start(ExecutorService pool, Collection<String> addresses) {
         Set<String> found = ConcurrentHashMap.newKeySet();
         List<Future<?>> tasks = new ArrayList<>();
         for (String address : new LinkedHashSet<>(addresses)) {
@@ -85,7 +91,12 @@ final class ExportRun {
                 }));
             }
         }
-        for (Future<?> task : tasks) {
+        return new Wave(tasks, found);
+    }
+
+    /** Waits for a wave; returns the addresses its pages link to that were not seen yet. */
+    List<String> finish(Wave wave) throws IOException {
+        for (Future<?> task : wave.tasks()) {
             try {
                 task.get();
             } catch (InterruptedException e) {
@@ -95,7 +106,12 @@ final class ExportRun {
                 throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
             }
         }
-        return found.stream().filter(a -> !seen.contains(a)).toList();
+        return wave.found().stream().filter(a -> !seen.contains(a)).toList();
+    }
+
+    /** Fetches the addresses not seen yet, in parallel; returns the new addresses their pages link to. */
+    List<String> fetch(ExecutorService pool, Collection<String> addresses) throws IOException {
+        return finish(start(pool, addresses));
     }
 
     /** Fetches until no page links to an address not seen yet. */
@@ -128,7 +144,7 @@ final class ExportRun {
                 Set<String> linked = new HashSet<>();
                 body = rewriter.html(body, file, linked);
                 found.addAll(linked);
-                record(file, linked);
+                pageLinks.put(file, linked);
                 if (file.endsWith("/reach/index.html")) {
                     reach.put(file, body);
                 }
@@ -145,13 +161,20 @@ final class ExportRun {
         }
     }
 
-    private void record(String file, Set<String> linked) {
-        List<Long> ids = linked.stream().map(storyIds::get).filter(id -> id != null).distinct().sorted().toList();
-        if (ids.isEmpty()) {
-            links.remove(file);
-        } else {
-            links.put(file, ids);
-        }
+    /**
+     * Records, for every page read, which stories it links to, once {@code storyIds} knows every live story (the
+     * first pages are read before it does); carried-over pages keep the links the previous export recorded.
+     */
+    void resolveLinks() {
+        pageLinks.forEach((file, linked) -> {
+            List<Long> ids = linked.stream().map(storyIds::get).filter(id -> id != null).distinct().sorted().toList();
+            if (ids.isEmpty()) {
+                links.remove(file);
+            } else {
+                links.put(file, ids);
+            }
+        });
+        pageLinks.clear();
     }
 
     void store(String file, byte[] bytes) {
@@ -201,6 +224,7 @@ final class ExportRun {
     void drop(String file) throws IOException {
         produced.remove(file);
         links.remove(file);
+        pageLinks.remove(file);
         if (previous == null || !previous.files().containsKey(file)) {
             Files.deleteIfExists(out.resolve(file));
         }

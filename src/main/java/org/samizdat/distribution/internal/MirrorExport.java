@@ -48,7 +48,8 @@ public class MirrorExport {
         void update(int done, int queued);
     }
 
-    private static final List<String> SEEDS = List.of("/", "/en", "/ru", "/en/privacy", "/ru/privacy",
+    /** Read by every export, before anything else: the reach pages tell whether the mirror list changed. */
+    private static final List<String> SEEDS = List.of("/en/reach", "/ru/reach", "/", "/en", "/ru", "/en/privacy", "/ru/privacy",
             "/en/feed.xml", "/en/atom.xml", "/en/feed.json", "/ru/feed.xml", "/ru/atom.xml", "/ru/feed.json",
             "/mirrors.json", "/mirrors.json.sig", "/mirrors-key.txt", "/favicon.svg", "/assets/site.css");
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MirrorExport.class);
@@ -80,36 +81,31 @@ public class MirrorExport {
         long t0 = System.nanoTime();
         Files.createDirectories(out);
         Manifest previous = previous(out);
-        ExportState state = previous == null || full ? null : state(out, previous);
-        String version = ExportVersion.current();
-        String catalogue = stories.catalogueFingerprint();
         Map<String, Long> storyIds = new ConcurrentHashMap<>();
         ExportRun run = new ExportRun(base, out, previous, new PageRewriter(site.canonicalOrigin()), progress, storyIds);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        String version = ExportVersion.current();
+        String catalogue = stories.catalogueFingerprint();
         SortedMap<Long, ExportState.Story> exported;
         boolean incremental;
         long planned;
         try {
-            List<String> seeds = new ArrayList<>(SEEDS);
-            seeds.addAll(run.fetch(pool, List.of("/en/reach", "/ru/reach")));
-            incremental = state != null && state.version().equals(version) && state.catalogue().equals(catalogue)
-                    && run.sameAsBefore("en/reach/index.html") && run.sameAsBefore("ru/reach/index.html");
+            ExportRun.Wave always = run.start(pool, SEEDS);
+            IncrementalPlan.Result plan = null;
+            ExportState state = previous == null || full ? null : state(out, previous);
+            if (state != null && state.version().equals(version) && state.catalogue().equals(catalogue)) {
+                plan = plan(previous, state);
+            }
+            List<String> seeds = new ArrayList<>(run.finish(always));
+            incremental = plan != null && run.sameAsBefore("en/reach/index.html") && run.sameAsBefore("ru/reach/index.html");
             Set<Long> touched = null;
             if (incremental) {
-                IncrementalPlan.Result plan = plan(previous, state);
                 exported = plan.stories();
                 exported.forEach((id, s) -> storyIds.put(SitePaths.address(s.file()), id));
-                for (String file : plan.carry()) {
-                    if (run.carryOver(file)) {
-                        List<Long> links = state.links().get(file);
-                        if (links != null) {
-                            run.links.put(file, links);
-                        }
-                    } else {
-                        seeds.add(SitePaths.address(file));
-                    }
-                }
-                seeds.addAll(plan.fetch());
+                plan.carry().forEach(file -> run.seen.add(SitePaths.address(file)));
+                ExportRun.Wave changed = run.start(pool, plan.fetch());
+                seeds.addAll(carryOver(run, plan.carry(), state));
+                seeds.addAll(run.finish(changed));
                 touched = plan.touched();
             } else {
                 exported = new TreeMap<>();
@@ -126,6 +122,7 @@ public class MirrorExport {
             }
             planned = System.nanoTime();
             run.crawl(pool, seeds);
+            run.resolveLinks();
             if (incremental) {
                 dropEmptyListings(run);
             }
@@ -137,7 +134,7 @@ public class MirrorExport {
                 }
                 search.files(idsByLanguage(exported), reach).forEach(run::store);
             }
-            log.info("Export phases: plan {} ms, {} pages fetched in {} ms (requests {} ms, rewriting {} ms, hashing and"
+            log.info("Export phases: plan and first pages {} ms, {} pages fetched in all, the rest in {} ms (requests {} ms, rewriting {} ms, hashing and"
                     + " writing {} ms, summed over {} threads), search {} ms", (planned - t0) / 1_000_000,
                     run.fetched.get(), (crawled - planned) / 1_000_000, run.fetchNanos.get() / 1_000_000,
                     run.rewriteNanos.get() / 1_000_000, run.storeNanos.get() / 1_000_000, threads,
@@ -154,6 +151,27 @@ public class MirrorExport {
         long total = run.produced.values().stream().mapToLong(Manifest.Entry::size).sum() + bytes.length;
         return new Result(run.produced.size(), run.written.get(), run.unchanged.get(), deleted, total,
                 Duration.between(started, clock.instant()).toMillis(), incremental, run.fetched.get());
+    }
+
+    /**
+     * Keeps the previous export's files the plan carries (their addresses are already marked seen, so pages read
+     * meanwhile do not read them again); returns the addresses of those missing or altered on disk, to read again.
+     */
+    private static List<String> carryOver(ExportRun run, List<String> carry, ExportState state) {
+        List<String> missing = new ArrayList<>();
+        for (String file : carry) {
+            if (run.carryOver(file)) {
+                List<Long> links = state.links().get(file);
+                if (links != null) {
+                    run.links.put(file, links);
+                }
+            } else {
+                String address = SitePaths.address(file);
+                run.seen.remove(address);
+                missing.add(address);
+            }
+        }
+        return missing;
     }
 
     /**
