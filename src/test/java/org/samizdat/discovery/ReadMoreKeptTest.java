@@ -43,9 +43,8 @@ class ReadMoreKeptTest {
     @Test
     void aPageShowsItsKeptPicksAndTheyAreComputedAgainWhenTheStoryIsEdited() throws Exception {
         Desk desk = new Desk(workflow, catalog, port);
-        long first = desk.publish(Language.EN, "Quorvel turbines spin", "Quorvel" + TOPIC.formatted("quorvel"), null, List.of());
-        long second = desk.publish(Language.EN, "Quorvel workers cheer", "Quorvel" + TOPIC.formatted("quorvel") + " Again.",
-                null, List.of());
+        long first = onTopic(desk, "Quorvel turbines spin", "Quorvel", "");
+        long second = onTopic(desk, "Quorvel workers cheer", "Quorvel", " Again.");
         long third = desk.publish(Language.EN, "Gardening notes for quorvel", "Roses and tulips, quorvel.", null, List.of());
         String page = "/en/stories/quorvel-turbines-spin";
         assertThat(readMore(desk, page)).first().isEqualTo("Quorvel workers cheer");
@@ -63,11 +62,9 @@ class ReadMoreKeptTest {
     @Test
     void picksThatNameAnEditedOrWithdrawnStoryAreComputedAgain() throws Exception {
         Desk desk = new Desk(workflow, catalog, port);
-        long first = desk.publish(Language.EN, "Brastel dam opens", "Brastel" + TOPIC.formatted("brastel"), null, List.of());
-        long second = desk.publish(Language.EN, "Brastel crowds gather", "Brastel" + TOPIC.formatted("brastel") + " Crowds.",
-                null, List.of());
-        long third = desk.publish(Language.EN, "Brastel ferry sails", "Brastel" + TOPIC.formatted("brastel") + " Ferry.",
-                null, List.of());
+        long first = onTopic(desk, "Brastel dam opens", "Brastel", "");
+        long second = onTopic(desk, "Brastel crowds gather", "Brastel", " Crowds.");
+        long third = onTopic(desk, "Brastel ferry sails", "Brastel", " Ferry.");
         String page = "/en/stories/brastel-dam-opens";
         assertThat(readMore(desk, page)).contains("Brastel crowds gather", "Brastel ferry sails");
 
@@ -84,9 +81,8 @@ class ReadMoreKeptTest {
     @Test
     void aPickWithdrawnBehindTheApplicationsBackIsNeverShown() throws Exception {
         Desk desk = new Desk(workflow, catalog, port);
-        desk.publish(Language.EN, "Velmok mine floods", "Velmok" + TOPIC.formatted("velmok"), null, List.of());
-        long gone = desk.publish(Language.EN, "Velmok miners rescued", "Velmok" + TOPIC.formatted("velmok") + " Rescue.",
-                null, List.of());
+        onTopic(desk, "Velmok mine floods", "Velmok", "");
+        long gone = onTopic(desk, "Velmok miners rescued", "Velmok", " Rescue.");
         String page = "/en/stories/velmok-mine-floods";
         assertThat(readMore(desk, page)).first().isEqualTo("Velmok miners rescued");
         jdbc.sql("update story set status = 'WITHDRAWN' where id = ?").param(gone).update();
@@ -96,9 +92,8 @@ class ReadMoreKeptTest {
     @Test
     void aRebuildComputesThePicksOfEveryLiveStoryAndOfStoriesEditedBehindItsBack() throws Exception {
         Desk desk = new Desk(workflow, catalog, port);
-        long first = desk.publish(Language.EN, "Dremmit bridge closes", "Dremmit" + TOPIC.formatted("dremmit"), null, List.of());
-        long second = desk.publish(Language.EN, "Dremmit traffic jams", "Dremmit" + TOPIC.formatted("dremmit") + " Cars.",
-                null, List.of());
+        long first = onTopic(desk, "Dremmit bridge closes", "Dremmit", "");
+        long second = onTopic(desk, "Dremmit traffic jams", "Dremmit", " Cars.");
         jdbc.sql("delete from read_more where story_id = ?").param(second).update();
         jdbc.sql("update read_more set picks = ',,' where story_id = ?").param(first).update();
         jdbc.sql("update story set updated_at = updated_at + interval '1' second where id = ?").param(first).update();
@@ -107,6 +102,11 @@ class ReadMoreKeptTest {
                 + " (select story_id from read_more)").query(Integer.class).single()).isZero();
         assertThat(kept(first)).get().asString().contains("," + second + ",");
         assertThat(kept(second)).get().asString().contains("," + first + ",");
+    }
+
+    /** Publishes a story on the topic of {@code name}, so that the stories of one name pick each other. */
+    private static long onTopic(Desk desk, String headline, String name, String extra) {
+        return desk.publish(Language.EN, headline, name + TOPIC.formatted(name.toLowerCase()) + extra, null, List.of());
     }
 
     /** Picks computed while a page is rendered are written just after it, by a background thread. */

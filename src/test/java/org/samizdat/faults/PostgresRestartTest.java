@@ -144,7 +144,7 @@ class PostgresRestartTest {
         assertThat(recovered).as("every page and readiness answer again by themselves").isNotNull();
 
         int rounds = stripe.redeliverUntilAnswered(node::port, Duration.ofMinutes(2));
-        Map<String, Integer> statuses = awaitSent(url, edition, Duration.ofMinutes(3));
+        Map<String, Integer> statuses = awaitSent(url, edition, Duration.ofMinutes(3), node);
         Map<String, Integer> perRecipient = new HashMap<>();
         for (MimeMessage message : mailed()) {
             perRecipient.merge(message.getAllRecipients()[0].toString(), 1, Integer::sum);
@@ -189,8 +189,11 @@ class PostgresRestartTest {
         }
     }
 
-    /** Waits until no delivery of the edition is queued or in flight; returns rows per status. */
-    static Map<String, Integer> awaitSent(String url, long edition, Duration patience) throws Exception {
+    /**
+     * Waits until no delivery of the edition is queued or in flight; returns rows per status. On timeout the
+     * failure shows the end of the node's log, which goes with its temporary folder.
+     */
+    static Map<String, Integer> awaitSent(String url, long edition, Duration patience, AppProcess node) throws Exception {
         Instant deadline = Instant.now().plus(patience);
         while (true) {
             Map<String, Integer> statuses = new HashMap<>();
@@ -204,7 +207,11 @@ class PostgresRestartTest {
             if (!statuses.containsKey("QUEUED") && !statuses.containsKey("SENDING")) {
                 return statuses;
             }
-            assertThat(Instant.now()).as("the edition finishes; rows " + statuses).isBefore(deadline);
+            if (Instant.now().isAfter(deadline)) {
+                String log = node.output();
+                throw new AssertionError("the edition did not finish; rows " + statuses + "; the node's log ends with:\n"
+                        + log.substring(Math.max(0, log.length() - 6000)));
+            }
             Thread.sleep(500);
         }
     }
