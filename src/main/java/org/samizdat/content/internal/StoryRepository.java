@@ -27,6 +27,13 @@ public class StoryRepository {
             """;
     private static final String CARD_FROM = " from story s left join section sec on sec.id = s.section_id ";
     private static final String LIVE = " s.status = 'PUBLISHED' ";
+    /**
+     * An author's live stories in one edition. The left join (the where clause makes it an inner one) keeps H2
+     * from starting at the edition's index and looking up every live story of the edition in story_author, on
+     * every page of the listing: it starts at the author's rows instead, and PostgreSQL plans it as an inner join.
+     */
+    private static final String BY_AUTHOR = " from story_author sa left join story s on s.id = sa.story_id"
+            + " where sa.author_id = ? and" + LIVE + "and s.language = ?";
 
     private final JdbcClient jdbc;
 
@@ -79,9 +86,18 @@ public class StoryRepository {
     }
 
     public int countByAuthor(Language language, long authorId) {
-        return jdbc.sql("select count(*) from story s join story_author sa on sa.story_id = s.id where" + LIVE
-                + "and s.language = ? and sa.author_id = ?").params(language.code(), authorId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*)" + BY_AUTHOR).params(authorId, language.code()).query(Integer.class).single();
+    }
+
+    /** One page of a tag's live stories, newest first, with their number, in one query. */
+    public ListingPage withTagCounted(long tagId, int limit, int offset) {
+        return counted("from story_tag st join story s on s.id = st.story_id where" + LIVE + "and st.tag_id = ?",
+                limit, offset, () -> countWithTag(tagId), tagId);
+    }
+
+    /** One page of an author's live stories in one edition, newest first, with their number, in one query. */
+    public ListingPage byAuthorCounted(Language language, long authorId, int limit, int offset) {
+        return counted(BY_AUTHOR, limit, offset, () -> countByAuthor(language, authorId), authorId, language.code());
     }
 
     public int countLive(Language language) {
@@ -119,6 +135,29 @@ public class StoryRepository {
     }
 
     /**
+     * A page of ids and the listing's length from one query ({@code count(*) over ()}, computed before the limit):
+     * tag and author listings touch every story of the listing to sort it anyway, so a separate count read them all
+     * a second time. A page past the end has no row to carry the count, so it is counted on its own.
+     */
+    private ListingPage counted(String fromWhere, int limit, int offset, java.util.function.IntSupplier count,
+            Object... params) {
+        List<Object> args = new java.util.ArrayList<>(java.util.Arrays.asList(params));
+        args.add(limit);
+        args.add(offset);
+        int[] total = {0};
+        List<Long> ids = jdbc.sql("select s.id, count(*) over () as listing_total " + fromWhere
+                        + " order by s.published_at desc, s.id desc limit ? offset ?").params(args)
+                .query((rs, n) -> {
+                    total[0] = rs.getInt("listing_total");
+                    return rs.getLong("id");
+                }).list();
+        if (ids.isEmpty()) {
+            return new ListingPage(List.of(), offset == 0 ? 0 : count.getAsInt());
+        }
+        return new ListingPage(cards(ids), total[0]);
+    }
+
+    /**
      * One page of a listing, newest first, in two steps: the page's ids from the listing's index alone (skipping
      * N rows there reads index entries, not story rows with their bodies, so page 300 costs about what page 1
      * does), then the cards of those few stories.
@@ -129,9 +168,11 @@ public class StoryRepository {
         args.add(offset);
         List<Long> ids = jdbc.sql(idQuery + " order by s.published_at desc, s.id desc limit ? offset ?").params(args)
                 .query(Long.class).list();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+        return ids.isEmpty() ? List.of() : cards(ids);
+    }
+
+    /** The cards of these stories, in the order given. */
+    private List<StoryCard> cards(List<Long> ids) {
         java.util.Map<Long, StoryCard> byId = new java.util.HashMap<>();
         jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where s.id in ("
                         + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")
