@@ -24,6 +24,13 @@ final class PageRewriter {
     private static final Evaluator[] URL_SELECTORS = new Evaluator[URL_ATTRIBUTES.length];
     private static final Evaluator POST_FORMS = QueryParser.parse("form[method=post], form[method=POST]");
     private static final Evaluator SRCSETS = QueryParser.parse("img[srcset], source[srcset]");
+    /**
+     * Parsed once: a {@code :not(…)} evaluator keeps a thread-local memo, so parsing it per form left one dead
+     * thread-local per page in each export thread, and every thread-local lookup there (jsoup's own, while
+     * writing the page) grew slower as they piled up.
+     */
+    private static final Evaluator SUBMIT = QueryParser.parse(
+            "button[type=submit], button:not([type]), input[type=submit]");
     private static final Pattern CSS_URL = Pattern.compile("url\\((['\"]?)(/[^)'\"]*)\\1\\)");
 
     static {
@@ -151,7 +158,7 @@ final class PageRewriter {
 
     private void replacePostForm(Element form) {
         String action = form.attr("action").strip();
-        Element button = form.selectFirst("button[type=submit], button:not([type]), input[type=submit]");
+        Element button = form.selectFirst(SUBMIT);
         String label = button == null ? "" : button.is("input") ? button.attr("value") : button.text();
         if (action.isEmpty() || newsroom(action) || label.isBlank() || !action.startsWith("/") || action.startsWith("//")) {
             form.remove();
