@@ -66,14 +66,7 @@ public class Stories {
     }
 
     public Optional<PublishedStory> story(long id) {
-        return stories.liveCard(id).flatMap(card -> stories.find(id).map(d -> {
-            String translation = d.translationId() == null ? null
-                    : stories.liveCard(d.translationId()).map(StoryCard::path).orElse(null);
-            return new PublishedStory(id, card.language(), card.slug(), card.headline(), card.standfirst(),
-                    stories.bodyHtml(id).orElse(""), d.leadMediaId(), d.leadCaption(), d.leadCredit(), card.section(),
-                    stories.authorsOf(id), stories.tagsOf(id), card.publishedAt(), d.updatedAt(), d.seoTitle(),
-                    d.seoDescription(), translation);
-        }));
+        return stories.published(id);
     }
 
     /** Where a story that used to live under {@code oldSlug} lives now, if it is still live. */

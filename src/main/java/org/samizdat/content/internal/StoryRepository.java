@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.samizdat.content.AuthorRef;
+import org.samizdat.content.PublishedStory;
 import org.samizdat.content.SectionRef;
 import org.samizdat.content.StoryCard;
 import org.samizdat.content.StoryStatus;
@@ -126,6 +127,31 @@ public class StoryRepository {
     public List<TagRef> tagsOf(long storyId) {
         return jdbc.sql("select t.id, t.language, t.slug, t.name from tag t join story_tag st on st.tag_id = t.id"
                         + " where st.story_id = ? order by t.name").param(storyId).query(CatalogRepository::tag).list();
+    }
+
+    /**
+     * A live story as its page shows it, from one read of its row (card, body and the page's own fields) plus its
+     * authors, tags and the address of its live translation.
+     */
+    public Optional<PublishedStory> published(long storyId) {
+        return jdbc.sql("select " + CARD_COLUMNS + ", s.body_html, s.lead_credit, s.updated_at, s.seo_title,"
+                        + " s.seo_description, s.translation_id" + CARD_FROM + "where" + LIVE + "and s.id = ?")
+                .param(storyId).query((rs, n) -> new LiveRow(card(rs, n), rs.getString("body_html"),
+                        rs.getString("lead_credit"), instant(rs, "updated_at"), rs.getString("seo_title"),
+                        rs.getString("seo_description"), nullableLong(rs, "translation_id")))
+                .optional().map(row -> {
+                    StoryCard c = row.card();
+                    String translation = row.translationId() == null ? null
+                            : liveCard(row.translationId()).map(StoryCard::path).orElse(null);
+                    return new PublishedStory(c.id(), c.language(), c.slug(), c.headline(), c.standfirst(),
+                            row.bodyHtml(), c.leadMediaId(), c.leadCaption(), row.leadCredit(), c.section(),
+                            authorsOf(storyId), tagsOf(storyId), c.publishedAt(), row.updatedAt(), row.seoTitle(),
+                            row.seoDescription(), translation);
+                });
+    }
+
+    private record LiveRow(StoryCard card, String bodyHtml, String leadCredit, Instant updatedAt, String seoTitle,
+            String seoDescription, Long translationId) {
     }
 
     /** Live translation path data: language and slug of the linked story when it is published. */
@@ -360,10 +386,6 @@ public class StoryRepository {
     public Optional<Revision> revision(long storyId, long revisionId) {
         return jdbc.sql("select * from story_revision where story_id = ? and id = ?").params(storyId, revisionId)
                 .query(StoryRepository::revision).optional();
-    }
-
-    public Optional<String> bodyHtml(long id) {
-        return jdbc.sql("select body_html from story where id = ?").param(id).query(String.class).optional();
     }
 
     // ---- bulk and demo data ----
