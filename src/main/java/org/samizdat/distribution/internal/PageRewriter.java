@@ -24,11 +24,7 @@ final class PageRewriter {
     private static final Evaluator[] URL_SELECTORS = new Evaluator[URL_ATTRIBUTES.length];
     private static final Evaluator POST_FORMS = QueryParser.parse("form[method=post], form[method=POST]");
     private static final Evaluator SRCSETS = QueryParser.parse("img[srcset], source[srcset]");
-    /**
-     * Parsed once: a {@code :not(…)} evaluator keeps a thread-local memo, so parsing it per form left one dead
-     * thread-local per page in each export thread, and every thread-local lookup there (jsoup's own, while
-     * writing the page) grew slower as they piled up.
-     */
+    /** Parsed once rather than for every post form; parsing a {@code :not(…)} also makes a new thread-local. */
     private static final Evaluator SUBMIT = QueryParser.parse(
             "button[type=submit], button:not([type]), input[type=submit]");
     private static final Pattern CSS_URL = Pattern.compile("url\\((['\"]?)(/[^)'\"]*)\\1\\)");
