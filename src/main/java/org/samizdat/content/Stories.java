@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.samizdat.content.internal.ArchiveRepository;
 import org.samizdat.content.internal.CatalogRepository;
+import org.samizdat.content.internal.ListingPage;
 import org.samizdat.content.internal.StoryRepository;
 import org.samizdat.shared.Language;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,13 +52,13 @@ public class Stories {
     }
 
     public StoryList withTag(TagRef tag, int page) {
-        return StoryList.of(stories.withTag(tag.id(), PAGE_SIZE, offset(page)), page,
-                stories.countWithTag(tag.id()), PAGE_SIZE);
+        ListingPage list = stories.withTagCounted(tag.id(), PAGE_SIZE, offset(page));
+        return StoryList.of(list.stories(), page, list.total(), PAGE_SIZE);
     }
 
     public StoryList byAuthor(Language language, AuthorRef author, int page) {
-        return StoryList.of(stories.byAuthor(language, author.id(), PAGE_SIZE, offset(page)), page,
-                stories.countByAuthor(language, author.id()), PAGE_SIZE);
+        ListingPage list = stories.byAuthorCounted(language, author.id(), PAGE_SIZE, offset(page));
+        return StoryList.of(list.stories(), page, list.total(), PAGE_SIZE);
     }
 
     public Optional<PublishedStory> story(Language language, String slug) {
@@ -65,14 +66,7 @@ public class Stories {
     }
 
     public Optional<PublishedStory> story(long id) {
-        return stories.liveCard(id).flatMap(card -> stories.find(id).map(d -> {
-            String translation = d.translationId() == null ? null
-                    : stories.liveCard(d.translationId()).map(StoryCard::path).orElse(null);
-            return new PublishedStory(id, card.language(), card.slug(), card.headline(), card.standfirst(),
-                    stories.bodyHtml(id).orElse(""), d.leadMediaId(), d.leadCaption(), d.leadCredit(), card.section(),
-                    stories.authorsOf(id), stories.tagsOf(id), card.publishedAt(), d.updatedAt(), d.seoTitle(),
-                    d.seoDescription(), translation);
-        }));
+        return stories.published(id);
     }
 
     /** Where a story that used to live under {@code oldSlug} lives now, if it is still live. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.samizdat.content.AuthorRef;
+import org.samizdat.content.PublishedStory;
 import org.samizdat.content.SectionRef;
 import org.samizdat.content.StoryCard;
 import org.samizdat.content.StoryStatus;
@@ -27,6 +28,13 @@ public class StoryRepository {
             """;
     private static final String CARD_FROM = " from story s left join section sec on sec.id = s.section_id ";
     private static final String LIVE = " s.status = 'PUBLISHED' ";
+    /**
+     * An author's live stories in one edition. The left join (the where clause makes it an inner one) keeps H2
+     * from starting at the edition's index and looking up every live story of the edition in story_author, on
+     * every page of the listing: it starts at the author's rows instead, and PostgreSQL plans it as an inner join.
+     */
+    private static final String BY_AUTHOR = " from story_author sa left join story s on s.id = sa.story_id"
+            + " where sa.author_id = ? and" + LIVE + "and s.language = ?";
 
     private final JdbcClient jdbc;
 
@@ -79,9 +87,18 @@ public class StoryRepository {
     }
 
     public int countByAuthor(Language language, long authorId) {
-        return jdbc.sql("select count(*) from story s join story_author sa on sa.story_id = s.id where" + LIVE
-                + "and s.language = ? and sa.author_id = ?").params(language.code(), authorId)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*)" + BY_AUTHOR).params(authorId, language.code()).query(Integer.class).single();
+    }
+
+    /** One page of a tag's live stories, newest first, with their number, in one query. */
+    public ListingPage withTagCounted(long tagId, int limit, int offset) {
+        return counted("from story_tag st join story s on s.id = st.story_id where" + LIVE + "and st.tag_id = ?",
+                limit, offset, () -> countWithTag(tagId), tagId);
+    }
+
+    /** One page of an author's live stories in one edition, newest first, with their number, in one query. */
+    public ListingPage byAuthorCounted(Language language, long authorId, int limit, int offset) {
+        return counted(BY_AUTHOR, limit, offset, () -> countByAuthor(language, authorId), authorId, language.code());
     }
 
     public int countLive(Language language) {
@@ -112,10 +129,58 @@ public class StoryRepository {
                         + " where st.story_id = ? order by t.name").param(storyId).query(CatalogRepository::tag).list();
     }
 
+    /**
+     * A live story as its page shows it, from one read of its row (card, body and the page's own fields) plus its
+     * authors, tags and the address of its live translation.
+     */
+    public Optional<PublishedStory> published(long storyId) {
+        return jdbc.sql("select " + CARD_COLUMNS + ", s.body_html, s.lead_credit, s.updated_at, s.seo_title,"
+                        + " s.seo_description, s.translation_id" + CARD_FROM + "where" + LIVE + "and s.id = ?")
+                .param(storyId).query((rs, n) -> new LiveRow(card(rs, n), rs.getString("body_html"),
+                        rs.getString("lead_credit"), instant(rs, "updated_at"), rs.getString("seo_title"),
+                        rs.getString("seo_description"), nullableLong(rs, "translation_id")))
+                .optional().map(row -> {
+                    StoryCard c = row.card();
+                    String translation = row.translationId() == null ? null
+                            : liveCard(row.translationId()).map(StoryCard::path).orElse(null);
+                    return new PublishedStory(c.id(), c.language(), c.slug(), c.headline(), c.standfirst(),
+                            row.bodyHtml(), c.leadMediaId(), c.leadCaption(), row.leadCredit(), c.section(),
+                            authorsOf(storyId), tagsOf(storyId), c.publishedAt(), row.updatedAt(), row.seoTitle(),
+                            row.seoDescription(), translation);
+                });
+    }
+
+    private record LiveRow(StoryCard card, String bodyHtml, String leadCredit, Instant updatedAt, String seoTitle,
+            String seoDescription, Long translationId) {
+    }
+
     /** Live translation path data: language and slug of the linked story when it is published. */
     public Optional<StoryCard> liveCard(long storyId) {
         return jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where" + LIVE + "and s.id = ?")
                 .param(storyId).query(StoryRepository::card).optional();
+    }
+
+    /**
+     * A page of ids and the listing's length from one query ({@code count(*) over ()}, computed before the limit):
+     * tag and author listings touch every story of the listing to sort it anyway, so a separate count read them all
+     * a second time. A page past the end has no row to carry the count, so it is counted on its own.
+     */
+    private ListingPage counted(String fromWhere, int limit, int offset, java.util.function.IntSupplier count,
+            Object... params) {
+        List<Object> args = new java.util.ArrayList<>(java.util.Arrays.asList(params));
+        args.add(limit);
+        args.add(offset);
+        int[] total = {0};
+        List<Long> ids = jdbc.sql("select s.id, count(*) over () as listing_total " + fromWhere
+                        + " order by s.published_at desc, s.id desc limit ? offset ?").params(args)
+                .query((rs, n) -> {
+                    total[0] = rs.getInt("listing_total");
+                    return rs.getLong("id");
+                }).list();
+        if (ids.isEmpty()) {
+            return new ListingPage(List.of(), offset == 0 ? 0 : count.getAsInt());
+        }
+        return new ListingPage(cards(ids), total[0]);
     }
 
     /**
@@ -129,9 +194,11 @@ public class StoryRepository {
         args.add(offset);
         List<Long> ids = jdbc.sql(idQuery + " order by s.published_at desc, s.id desc limit ? offset ?").params(args)
                 .query(Long.class).list();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+        return ids.isEmpty() ? List.of() : cards(ids);
+    }
+
+    /** The cards of these stories, in the order given. */
+    private List<StoryCard> cards(List<Long> ids) {
         java.util.Map<Long, StoryCard> byId = new java.util.HashMap<>();
         jdbc.sql("select " + CARD_COLUMNS + CARD_FROM + "where s.id in ("
                         + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")
@@ -319,10 +386,6 @@ public class StoryRepository {
     public Optional<Revision> revision(long storyId, long revisionId) {
         return jdbc.sql("select * from story_revision where story_id = ? and id = ?").params(storyId, revisionId)
                 .query(StoryRepository::revision).optional();
-    }
-
-    public Optional<String> bodyHtml(long id) {
-        return jdbc.sql("select body_html from story where id = ?").param(id).query(String.class).optional();
     }
 
     // ---- bulk and demo data ----

@@ -24,6 +24,9 @@ final class PageRewriter {
     private static final Evaluator[] URL_SELECTORS = new Evaluator[URL_ATTRIBUTES.length];
     private static final Evaluator POST_FORMS = QueryParser.parse("form[method=post], form[method=POST]");
     private static final Evaluator SRCSETS = QueryParser.parse("img[srcset], source[srcset]");
+    /** Parsed once rather than for every post form; parsing a {@code :not(…)} also makes a new thread-local. */
+    private static final Evaluator SUBMIT = QueryParser.parse(
+            "button[type=submit], button:not([type]), input[type=submit]");
     private static final Pattern CSS_URL = Pattern.compile("url\\((['\"]?)(/[^)'\"]*)\\1\\)");
 
     static {
@@ -151,7 +154,7 @@ final class PageRewriter {
 
     private void replacePostForm(Element form) {
         String action = form.attr("action").strip();
-        Element button = form.selectFirst("button[type=submit], button:not([type]), input[type=submit]");
+        Element button = form.selectFirst(SUBMIT);
         String label = button == null ? "" : button.is("input") ? button.attr("value") : button.text();
         if (action.isEmpty() || newsroom(action) || label.isBlank() || !action.startsWith("/") || action.startsWith("//")) {
             form.remove();
