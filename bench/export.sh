@@ -8,8 +8,8 @@
 # Stories are seeded through the bulk path (samizdat.demo.generate-stories: batched inserts, bodies rendered once).
 # Results and the load average they were measured under: docs/MIRRORS.md ("Export speed"). It also prints the export
 # JVM's CPU time (start-up included) and CPU per page read, which other work on the machine disturbs less than wall time.
-# Last measured (run 9, full export only): at load average 4-5, 53.4 s in the export and 8.4 ms of CPU per page
-# read (the build before, right after: 65.9 s, 10.1 ms); at load 7-9, 92.0 s and 10.1 ms (before: 108.2 s, 11.3 ms).
+# Last measured (run 10, idle machine): full export 45.3-51.2 s in the export, 7.2-8.3 ms of CPU per page read;
+# incremental after one edit 1.9-2.4 s from the command line (median 2.15 s), 1.35-1.52 s from the newsroom button.
 # The untimed runs wait for "Search index built", which the app logs after computing the "Read more" picks of every
 # story it indexed (as a publication does for its story), so the export reads kept picks instead of searching.
 # The edit is made through SQL, which the search index does not hear: a newsroom edit updates the index at once,
