@@ -33,6 +33,9 @@ public class StoryRepository {
      * from starting at the edition's index and looking up every live story of the edition in story_author, on
      * every page of the listing: it starts at the author's rows instead, and PostgreSQL plans it as an inner join.
      */
+    /** A tag's live stories, in both editions. */
+    private static final String TAGGED = " from story_tag st join story s on s.id = st.story_id where" + LIVE
+            + "and st.tag_id = ?";
     private static final String BY_AUTHOR = " from story_author sa left join story s on s.id = sa.story_id"
             + " where sa.author_id = ? and" + LIVE + "and s.language = ?";
 
@@ -72,18 +75,15 @@ public class StoryRepository {
     }
 
     public List<StoryCard> withTag(long tagId, int limit, int offset) {
-        return page("select s.id from story s join story_tag st on st.story_id = s.id where" + LIVE + "and st.tag_id = ?",
-                limit, offset, tagId);
+        return page("select s.id" + TAGGED, limit, offset, tagId);
     }
 
     public int countWithTag(long tagId) {
-        return jdbc.sql("select count(*) from story s join story_tag st on st.story_id = s.id where" + LIVE
-                + "and st.tag_id = ?").param(tagId).query(Integer.class).single();
+        return jdbc.sql("select count(*)" + TAGGED).param(tagId).query(Integer.class).single();
     }
 
     public List<StoryCard> byAuthor(Language language, long authorId, int limit, int offset) {
-        return page("select s.id from story s join story_author sa on sa.story_id = s.id where" + LIVE
-                + "and s.language = ? and sa.author_id = ?", limit, offset, language.code(), authorId);
+        return page("select s.id" + BY_AUTHOR, limit, offset, authorId, language.code());
     }
 
     public int countByAuthor(Language language, long authorId) {
@@ -92,8 +92,7 @@ public class StoryRepository {
 
     /** One page of a tag's live stories, newest first, with their number, in one query. */
     public ListingPage withTagCounted(long tagId, int limit, int offset) {
-        return counted("from story_tag st join story s on s.id = st.story_id where" + LIVE + "and st.tag_id = ?",
-                limit, offset, () -> countWithTag(tagId), tagId);
+        return counted(TAGGED, limit, offset, () -> countWithTag(tagId), tagId);
     }
 
     /** One page of an author's live stories in one edition, newest first, with their number, in one query. */
@@ -171,7 +170,7 @@ public class StoryRepository {
         args.add(limit);
         args.add(offset);
         int[] total = {0};
-        List<Long> ids = jdbc.sql("select s.id, count(*) over () as listing_total " + fromWhere
+        List<Long> ids = jdbc.sql("select s.id, count(*) over () as listing_total" + fromWhere
                         + " order by s.published_at desc, s.id desc limit ? offset ?").params(args)
                 .query((rs, n) -> {
                     total[0] = rs.getInt("listing_total");
