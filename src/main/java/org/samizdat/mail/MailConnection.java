@@ -49,12 +49,14 @@ public final class MailConnection implements AutoCloseable {
 
     /**
      * Sends one reader's copy of a mass mail: {@code values} replace its marks, {@code headers} are the reader's
-     * own. The fence works as for {@link #send(OutgoingMail, String, Runnable)}.
+     * own. The fence works as for {@link #send(OutgoingMail, String, Runnable)}. Returns the size of the copy in
+     * bytes.
      */
-    public String send(MassMail mail, String to, List<String> values, Map<String, String> headers, String messageId,
+    public int send(MassMail mail, String to, List<String> values, Map<String, String> headers, String messageId,
             Runnable fence) {
         mailer.write(mail, to, messageId, headers, values, message, body);
-        return send(to, message.array(), message.size(), messageId, fence);
+        send(to, message.array(), message.size(), messageId, fence);
+        return message.size();
     }
 
     private String send(String to, byte[] bytes, int length, String messageId, Runnable fence) {

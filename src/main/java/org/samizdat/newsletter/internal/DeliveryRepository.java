@@ -11,28 +11,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * All SQL about the delivery queue: one row per recipient of a frozen edition. A row is {@code QUEUED}, then
- * {@code SENDING} from the moment just before the relay may accept it, then {@code SENT} (relay said 250),
- * {@code UNCONFIRMED} (the end of the message went out but no answer came: never resent), {@code FAILED},
- * {@code SKIPPED} (subscription ended meanwhile) or {@code CANCELLED}.
+ * All SQL about deliveries: one row per recipient of a frozen edition. A row is {@code QUEUED} (its batch's worker
+ * may be sending it: see {@link DeliveryBatches}), then {@code SENT} (relay said 250), {@code UNCONFIRMED} (the end
+ * of the message may have gone out but no answer came: never resent), {@code FAILED}, {@code SKIPPED} (subscription
+ * ended meanwhile) or {@code CANCELLED}. Each row is written once when it ends (or when it waits for a retry).
  */
 @Repository
 class DeliveryRepository {
 
     static final String QUEUED = "QUEUED";
-    static final String SENDING = "SENDING";
     static final String SENT = "SENT";
     static final String UNCONFIRMED = "UNCONFIRMED";
     static final String FAILED = "FAILED";
     static final String SKIPPED = "SKIPPED";
     static final String CANCELLED = "CANCELLED";
 
-    /** A claimed row: which edition goes to which subscription, and which attempt this is (1 for the first). */
+    /** A row to send: which edition goes to which subscription, and which attempt this is (1 for the first). */
     record Claimed(long id, long editionId, long subscriptionId, int attempts) {
     }
 
-    /** A row about to be ended by {@code worker}, with the Message-ID it goes out with. */
-    record Fence(long id, String worker, String messageId) {
+    /** A row about to be ended by {@code worker}, who holds its batch. */
+    record Fence(long batch, long id, String worker) {
     }
 
     private final JdbcClient jdbc;
@@ -53,40 +52,29 @@ class DeliveryRepository {
                 """).params(editionId, QUEUED, newsletterId).update();
     }
 
-    /**
-     * Locks up to {@code limit} queued rows of editions being sent that no other worker holds (SKIP LOCKED: concurrent
-     * workers never wait for or take each other's rows) and leases them to {@code worker} until {@code until}; run
-     * inside a transaction.
-     */
-    List<Claimed> claim(int limit, String worker, Instant now, Instant until) {
-        List<Claimed> rows = jdbc.sql("""
-                select id, edition_id, subscription_id, attempts from delivery
-                where status = ? and (claimed_until is null or claimed_until < ?)
-                  and edition_id in (select id from edition where status = 'SENDING')
-                order by id limit ? for update skip locked
-                """).params(QUEUED, Timestamp.from(now), limit).query((rs, n) -> new Claimed(rs.getLong("id"),
-                rs.getLong("edition_id"), rs.getLong("subscription_id"), rs.getInt("attempts") + 1)).list();
-        if (!rows.isEmpty()) {
-            jdbc.sql("update delivery set claimed_until = :until, claimed_by = :worker, attempts = attempts + 1"
-                            + " where id in (:ids)")
-                    .param("until", Timestamp.from(until)).param("worker", worker)
-                    .param("ids", rows.stream().map(Claimed::id).toList()).update();
-        }
-        return rows;
+    /** The leased batch's rows that may go now, in id order (rows waiting for a retry wait on). */
+    List<Claimed> due(DeliveryBatches.Lease lease, Instant now) {
+        return jdbc.sql("""
+                select id, subscription_id, attempts from delivery
+                where edition_id = ? and id between ? and ? and status = ? and (claimed_until is null or claimed_until <= ?)
+                order by id""").params(lease.editionId(), lease.firstId(), lease.lastId(), QUEUED, Timestamp.from(now))
+                .query((rs, n) -> new Claimed(rs.getLong("id"), lease.editionId(), rs.getLong("subscription_id"),
+                        rs.getInt("attempts") + 1)).list();
     }
 
     /**
      * Many fences in one go (run inside one transaction): rows whose relay answered 250 ({@code confirmed}) become
-     * SENT, and each fenced row becomes SENDING with its Message-ID if its worker still holds it and its
-     * subscription is still active. Returns, per fence, whether it was.
+     * SENT, and each fenced row becomes its batch's row in flight if its worker still holds the batch, the row is
+     * still queued and its subscription still active. Returns, per fence, whether it was.
      */
-    boolean[] fenceAll(List<Fence> fences, List<Long> confirmed, Instant now) {
-        sent(confirmed, now);
+    boolean[] fenceAll(List<Fence> fences, List<Long> confirmed, Instant now, Instant leaseUntil, String domain) {
+        sent(confirmed, now, domain);
         int[] counts = batch.batchUpdate("""
-                update delivery set status = ?, message_id = ? where id = ? and status = ? and claimed_by = ?
-                  and exists (select 1 from subscription s where s.id = delivery.subscription_id and s.status = ?)
-                """, fences.stream().map(f -> new Object[] {SENDING, f.messageId(), f.id(), QUEUED, f.worker(),
-                Subscription.ACTIVE}).toList());
+                update delivery_batch set in_flight = ?, leased_until = ? where id = ? and worker = ? and exists (
+                  select 1 from delivery d join subscription s on s.id = d.subscription_id
+                  where d.id = ? and d.status = ? and s.status = ?)
+                """, fences.stream().map(f -> new Object[] {f.id(), Timestamp.from(leaseUntil), f.batch(), f.worker(),
+                f.id(), QUEUED, Subscription.ACTIVE}).toList());
         boolean[] held = new boolean[fences.size()];
         for (int i = 0; i < held.length; i++) {
             held[i] = counts[i] == 1;
@@ -94,55 +82,40 @@ class DeliveryRepository {
         return held;
     }
 
-    /** Rows whose relay answered 250 become SENT (whichever of SENDING or UNCONFIRMED they are in). */
-    void sent(List<Long> ids, Instant now) {
+    /**
+     * Rows whose relay answered 250 become SENT with their Message-ID ({@code <e{edition}.d{id}@domain>}), whatever
+     * else happened to them meanwhile (settled UNCONFIRMED by a takeover, cancelled while in flight).
+     */
+    void sent(List<Long> ids, Instant now, String domain) {
         if (ids.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                update delivery set status = :sent, sent_at = :now, claimed_until = null
-                where id in (:ids) and status in (:sending, :unconfirmed)""").param("sent", SENT)
-                .param("now", Timestamp.from(now)).param("ids", ids).param("sending", SENDING)
-                .param("unconfirmed", UNCONFIRMED).update();
+                update delivery set status = ?, sent_at = ?, attempts = attempts + 1, claimed_until = null,
+                  message_id = '<e' || edition_id || '.d' || id || '@' || ? || '>'
+                where id = any(?) and status in (?, ?, ?)""").params(SENT, Timestamp.from(now), domain,
+                ids.toArray(Long[]::new), QUEUED, UNCONFIRMED, CANCELLED).update();
     }
 
-    /** A claimed row whose subscription ended after the claim is skipped (its fence refused it). */
-    void skipEnded(long id, String worker) {
-        jdbc.sql("""
-                update delivery set status = ?, claimed_until = null where id = ? and status = ? and claimed_by = ?
+    /** A queued row whose subscription ended after its batch was leased is skipped; false when it had not ended. */
+    boolean skipEnded(long id) {
+        return jdbc.sql("""
+                update delivery set status = ? where id = ? and status = ?
                   and not exists (select 1 from subscription s where s.id = delivery.subscription_id and s.status = ?)
-                """).params(SKIPPED, id, QUEUED, worker, Subscription.ACTIVE).update();
+                """).params(SKIPPED, id, QUEUED, Subscription.ACTIVE).update() == 1;
     }
 
-    /** Ends a row held by this worker (queued or, after a refusal of its end, sending) with a status and reason. */
+    /** Ends a queued row of this worker's batch with a status and reason, counting the attempt. */
     void finish(long id, String status, String reason) {
         jdbc.sql("""
-                update delivery set status = ?, reason = ?, claimed_until = null where id = ? and status in (?, ?)
-                """).params(status, reason, id, QUEUED, SENDING).update();
+                update delivery set status = ?, reason = ?, attempts = attempts + 1, claimed_until = null
+                where id = ? and status = ?""").params(status, reason, id, QUEUED).update();
     }
 
-    /** Back to the queue, claimable again at {@code retryAt} (temporary failure, or a paused edition). */
+    /** Back in the queue until {@code retryAt} after a temporary failure, the attempt counted. */
     void retry(long id, Instant retryAt, String reason) {
-        jdbc.sql("""
-                update delivery set status = ?, claimed_until = ?, claimed_by = null, reason = ?
-                where id = ? and status in (?, ?)""")
-                .params(QUEUED, retryAt == null ? null : Timestamp.from(retryAt), reason, id, QUEUED, SENDING).update();
-    }
-
-    /** Puts a claimed row back in the queue at once, its attempt not counted (shutdown, relay unreachable). */
-    void release(long id) {
-        jdbc.sql("""
-                update delivery set claimed_until = null, claimed_by = null, attempts = attempts - 1
-                where id = ? and status = ? and attempts > 0""").params(id, QUEUED).update();
-    }
-
-    /**
-     * Rows left SENDING past their lease (their worker died between the fence and the relay's answer) become
-     * UNCONFIRMED: the relay may have accepted them, so they are never sent again.
-     */
-    int settleAbandoned(Instant now) {
-        return jdbc.sql("update delivery set status = ?, reason = 'no answer' where status = ? and claimed_until < ?")
-                .params(UNCONFIRMED, SENDING, Timestamp.from(now)).update();
+        jdbc.sql("update delivery set claimed_until = ?, reason = ?, attempts = attempts + 1 where id = ? and status = ?")
+                .params(Timestamp.from(retryAt), reason, id, QUEUED).update();
     }
 
     int cancel(long editionId) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.samizdat.mail.MailConnection;
 import org.samizdat.mail.MailFailed;
+import org.samizdat.mail.MailProperties;
 import org.samizdat.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,25 +26,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends queued deliveries on {@code concurrency} threads, each with its own persistent SMTP connection, at a shared
- * rate. Each thread claims small batches with {@code FOR UPDATE SKIP LOCKED} and a lease, so threads on any number
- * of nodes share the queue without taking each other's rows. Exactly-once: a row becomes SENDING (committed, only
- * if this thread still holds it) after the whole message went to the relay and before the final dot that makes the
- * relay accept it; SENT after the relay's 250. A row still QUEUED was never accepted and is sent again after its
- * lease; a row left SENDING may have been accepted and is settled as UNCONFIRMED, never resent. While the relay cannot
- * be reached at all, a thread puts its rows back uncounted and waits (doubling up to {@code backoff}), so an outage
- * fails no row however long it lasts. On shutdown each thread finishes the message in hand and puts the rest back.
+ * rate. Each thread leases a batch of rows ({@link DeliveryBatches}, {@code FOR UPDATE SKIP LOCKED}), so threads on
+ * any number of nodes share the queue without taking each other's rows. Exactly-once: a row becomes its batch's row
+ * in flight (committed, only if this thread still holds the batch) after the whole message went to the relay and
+ * before the final dot that makes the relay accept it; SENT after the relay's 250. A queued row that was never in
+ * flight was never accepted and is sent again after the lease; a row left in flight may have been accepted and is
+ * settled as UNCONFIRMED, never resent. While the relay cannot be reached at all, a thread gives its batch back with
+ * no attempt counted and waits (doubling up to {@code backoff}), so an outage fails no row however long it lasts. On
+ * shutdown each thread finishes the message in hand and gives the rest back.
  */
 @Component
 class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
-    /** Failures to open a connection at all: the relay is down or unreachable, no message is at fault. */
     /** Longer than the relay's reply timeout, so a message in hand gets its answer before the process ends. */
     private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(35);
+    /** Failures to open a connection at all: the relay is down or unreachable, no message is at fault. */
     private static final Set<String> UNREACHABLE = Set.of("ConnectException", "NoRouteToHostException",
             "UnknownHostException");
 
     private final DeliveryRepository deliveries;
+    private final DeliveryBatches batches;
     private final Fences fences;
     private final EditionRepository editions;
     private final SubscriptionRepository subscriptions;
@@ -56,14 +59,18 @@ class DeliveryWorker {
     private final Clock clock;
     private final RateLimit rate;
     private final SendingMetrics metrics;
+    private final String domain;
     private final List<Thread> threads = new ArrayList<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running;
 
-    DeliveryWorker(DeliveryRepository deliveries, Fences fences, EditionRepository editions, SubscriptionRepository subscriptions,
-            SignUps signUps, EditionMails mails, SendingEditions sendingEditions, Mailer mailer, TransactionTemplate transactions,
-            SendingProperties properties, Clock clock, SendingMetrics metrics) {
+    DeliveryWorker(DeliveryRepository deliveries, DeliveryBatches batches, Fences fences, EditionRepository editions,
+            SubscriptionRepository subscriptions, SignUps signUps, EditionMails mails, SendingEditions sendingEditions,
+            Mailer mailer, MailProperties mail, TransactionTemplate transactions, SendingProperties properties, Clock clock,
+            SendingMetrics metrics) {
         this.deliveries = deliveries;
+        this.batches = batches;
+        this.domain = mail.domain();
         this.fences = fences;
         this.editions = editions;
         this.subscriptions = subscriptions;
@@ -127,108 +134,125 @@ class DeliveryWorker {
         }
     }
 
-    /** A claimed batch with everything its mails need, read and written in the claim's one transaction. */
-    private record Batch(List<DeliveryRepository.Claimed> rows, Map<Long, Subscription> subscriptions,
-            Map<Long, SignUps.Links> links) {
+    /** A leased batch with everything its mails need, read in the lease's one transaction. */
+    private record Batch(DeliveryBatches.Lease lease, List<DeliveryRepository.Claimed> rows,
+            Map<Long, Subscription> subscriptions, Map<Long, SignUps.Links> links) {
     }
 
-    /** One claim and its sends; returns how many rows were claimed, or -1 when the relay could not be reached. */
+    /** What became of a row: go on with the batch, stop it (rows not reached go back), or the relay is unreachable. */
+    private enum Next { ON, STOP, UNREACHABLE }
+
+    /** One lease and its sends; returns how many rows were due, or -1 when the relay could not be reached. */
     int pass(String worker, MailConnection connection) {
         Instant now = clock.instant();
-        deliveries.settleAbandoned(now);
-        Batch batch = transactions.execute(status -> claim(worker, now));
+        Batch batch = transactions.execute(status -> lease(worker, now));
+        if (batch == null) {
+            editions.finishDone();
+            return 0;
+        }
         List<Long> confirmed = new ArrayList<>();
-        boolean reachable = true;
+        Next next = Next.ON;
         try {
             for (DeliveryRepository.Claimed row : batch.rows()) {
-                if (!running || !reachable) {
-                    deliveries.release(row.id());
-                    continue;
+                next = running ? deliver(row, batch, worker, connection, confirmed) : Next.STOP;
+                if (next != Next.ON) {
+                    break;
                 }
-                reachable = deliver(row, batch, worker, connection, confirmed);
             }
         } finally {
-            deliveries.sent(confirmed, clock.instant());
+            transactions.executeWithoutResult(status -> {
+                Instant end = clock.instant();
+                deliveries.sent(confirmed, end, domain);
+                batches.giveBack(batch.lease(), worker, end);
+            });
         }
-        if (batch.rows().size() < properties.batch()) {
-            editions.finishDone();
-        }
-        return reachable ? batch.rows().size() : -1;
+        return next == Next.UNREACHABLE ? -1 : Math.max(1, batch.rows().size());
     }
 
-    private Batch claim(String worker, Instant now) {
-        List<DeliveryRepository.Claimed> rows = deliveries.claim(properties.batch(), worker, now,
-                now.plus(properties.lease()));
+    private Batch lease(String worker, Instant now) {
+        Optional<DeliveryBatches.Lease> lease = batches.lease(worker, now, now.plus(properties.lease()),
+                properties.batch());
+        if (lease.isEmpty()) {
+            return null;
+        }
+        List<DeliveryRepository.Claimed> rows = deliveries.due(lease.get(), now);
         if (rows.isEmpty()) {
-            return new Batch(rows, Map.of(), Map.of());
+            return new Batch(lease.get(), rows, Map.of(), Map.of());
         }
         Map<Long, Subscription> found = subscriptions.findAll(
                 rows.stream().map(DeliveryRepository.Claimed::subscriptionId).collect(Collectors.toSet()));
         List<Long> active = found.values().stream().filter(Subscription::active).map(Subscription::id).toList();
-        return new Batch(rows, found, signUps.links(active, now));
+        return new Batch(lease.get(), rows, found, signUps.links(active, now));
     }
 
     /**
-     * Sends one row; false when the relay could not be reached (the row is back in the queue, uncounted). Rows the
-     * relay accepted join {@code confirmed}, which the next fence (or the end of the batch) marks SENT.
+     * Sends one row. Rows the relay accepted join {@code confirmed}, which the next fence (or the end of the batch)
+     * marks SENT.
      */
-    private boolean deliver(DeliveryRepository.Claimed row, Batch batch, String worker, MailConnection connection,
+    private Next deliver(DeliveryRepository.Claimed row, Batch batch, String worker, MailConnection connection,
             List<Long> confirmed) {
         Optional<EditionMails.Prepared> edition = sendingEditions.sending(row.editionId());
         if (edition.isEmpty()) {
-            deliveries.retry(row.id(), null, null);
-            return true;
+            return Next.STOP;
         }
         Subscription subscription = batch.subscriptions().get(row.subscriptionId());
         SignUps.Links links = batch.links().get(row.subscriptionId());
         if (subscription == null || !subscription.active() || links == null) {
             deliveries.finish(row.id(), DeliveryRepository.SKIPPED, null);
-            return true;
+            return Next.ON;
         }
         String messageId = mailer.messageId("e" + row.editionId() + ".d" + row.id());
         rate.acquire();
         try {
-            connection.send(edition.get().mass(), subscription.email(), List.of(links.unsubscribe(), links.preferences()),
-                    mails.headers(links.unsubscribe()), messageId, () -> {
-                        boolean held = fences.fence(row.id(), worker, messageId, confirmed);
+            int size = connection.send(edition.get().mass(), subscription.email(),
+                    List.of(links.unsubscribe(), links.preferences()), mails.headers(links.unsubscribe()), messageId,
+                    () -> {
+                        boolean held = fences.fence(batch.lease().id(), row.id(), worker, confirmed);
                         confirmed.clear();
                         if (!held) {
                             throw new IllegalStateException("Claim lost");
                         }
                     });
             confirmed.add(row.id());
-            metrics.sent();
+            metrics.sent(size);
         } catch (MailFailed e) {
             if (e.kind() == MailFailed.Kind.TEMPORARY && UNREACHABLE.contains(e.reason())) {
-                deliveries.release(row.id());
-                return false;
+                return Next.UNREACHABLE;
             }
-            failed(row, worker, e);
+            return failed(row, batch.lease(), e);
         } catch (IllegalArgumentException e) {
             deliveries.finish(row.id(), DeliveryRepository.FAILED, "invalid");
         }
-        return true;
+        return Next.ON;
     }
 
-    private void failed(DeliveryRepository.Claimed row, String worker, MailFailed e) {
+    private Next failed(DeliveryRepository.Claimed row, DeliveryBatches.Lease lease, MailFailed e) {
         metrics.failed(e.kind());
-        switch (e.kind()) {
-            case FENCED -> {
-                deliveries.skipEnded(row.id(), worker);
-                log.info("Delivery {} was taken over by another worker or its subscription ended", row.id());
+        if (e.kind() == MailFailed.Kind.FENCED) {
+            if (deliveries.skipEnded(row.id())) {
+                log.info("Delivery {} skipped: its subscription ended", row.id());
+                return Next.ON;
             }
-            case UNCERTAIN -> deliveries.finish(row.id(), DeliveryRepository.UNCONFIRMED, e.reason());
-            case PERMANENT -> deliveries.finish(row.id(), DeliveryRepository.FAILED, e.reason());
-            case TEMPORARY -> {
-                if (row.attempts() >= properties.maxAttempts()) {
-                    deliveries.finish(row.id(), DeliveryRepository.FAILED, e.reason());
-                } else {
-                    Duration wait = properties.backoff().multipliedBy(1L << Math.min(row.attempts() - 1, 16));
-                    deliveries.retry(row.id(), clock.instant().plus(wait), e.reason());
+            log.info("Delivery batch {} was taken over by another worker or its edition stopped", lease.id());
+            return Next.STOP;
+        }
+        transactions.executeWithoutResult(status -> {
+            switch (e.kind()) {
+                case UNCERTAIN -> deliveries.finish(row.id(), DeliveryRepository.UNCONFIRMED, e.reason());
+                case PERMANENT -> deliveries.finish(row.id(), DeliveryRepository.FAILED, e.reason());
+                default -> {
+                    if (row.attempts() >= properties.maxAttempts()) {
+                        deliveries.finish(row.id(), DeliveryRepository.FAILED, e.reason());
+                    } else {
+                        Duration wait = properties.backoff().multipliedBy(1L << Math.min(row.attempts() - 1, 16));
+                        deliveries.retry(row.id(), clock.instant().plus(wait), e.reason());
+                    }
                 }
             }
-        }
+            batches.landed(lease.id(), row.id());
+        });
         log.warn("Delivery {} not sent (attempt {}): {} {}", row.id(), row.attempts(), e.kind(), e.reason());
+        return Next.ON;
     }
 
     private static Duration min(Duration a, Duration b) {

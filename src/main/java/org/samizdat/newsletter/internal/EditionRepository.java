@@ -124,11 +124,11 @@ class EditionRepository {
                 """).param(newsletterId).query((rs, n) -> Optional.ofNullable(instant(rs.getTimestamp(1)))).single();
     }
 
-    /** Marks editions SENT once no delivery of theirs is still queued or in flight. */
+    /** Marks editions SENT once no delivery of theirs is still queued (waiting, in flight or due for a retry). */
     void finishDone() {
         jdbc.sql("""
                 update edition set status = 'SENT' where status = 'SENDING' and not exists (
-                  select 1 from delivery d where d.edition_id = edition.id and d.status in ('QUEUED', 'SENDING'))
+                  select 1 from delivery d where d.edition_id = edition.id and d.status = 'QUEUED')
                 """).update();
     }
 

@@ -25,6 +25,7 @@ public class Editions {
 
     private final EditionRepository editions;
     private final DeliveryRepository deliveries;
+    private final DeliveryBatches batches;
     private final SubscriptionRepository subscriptions;
     private final EditionMails mails;
     private final Mailer mailer;
@@ -32,11 +33,13 @@ public class Editions {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Editions(EditionRepository editions, DeliveryRepository deliveries, SubscriptionRepository subscriptions,
-            EditionMails mails, Mailer mailer, Stories stories, Clock clock, ApplicationEventPublisher events) {
+    Editions(EditionRepository editions, DeliveryRepository deliveries, DeliveryBatches batches,
+            SubscriptionRepository subscriptions, EditionMails mails, Mailer mailer, Stories stories, Clock clock,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.editions = editions;
         this.deliveries = deliveries;
+        this.batches = batches;
         this.subscriptions = subscriptions;
         this.mails = mails;
         this.mailer = mailer;
@@ -153,7 +156,7 @@ public class Editions {
         return editions.find(id).map(edition -> {
             Map<String, Integer> counts = deliveries.counts(id);
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-            int queued = counts.getOrDefault(DeliveryRepository.QUEUED, 0) + counts.getOrDefault(DeliveryRepository.SENDING, 0);
+            int queued = counts.getOrDefault(DeliveryRepository.QUEUED, 0);
             double rate = deliveries.sentSince(id, clock.instant().minusSeconds(60)) / 60.0;
             long left = queued == 0 ? 0 : rate > 0 ? (long) Math.ceil(queued / rate) : -1;
             return new Progress(edition.status(), total, counts.getOrDefault(DeliveryRepository.SENT, 0),
@@ -181,6 +184,7 @@ public class Editions {
                 || editions.move(id, Edition.PAUSED, Edition.CANCELLED);
         if (stopped) {
             deliveries.cancel(id);
+            batches.cancel(id);
         }
         return stopped;
     }

@@ -9,7 +9,8 @@ import org.samizdat.mail.MailFailed;
 import org.springframework.stereotype.Component;
 
 /**
- * The newsletter's Prometheus metrics: messages sent ({@code rate()} of the counter is the send rate), messages
+ * The newsletter's Prometheus metrics: messages sent ({@code rate()} of the counter is the send rate) and their
+ * bytes, messages
  * failed by kind, the queue depth (queued deliveries, read at most once a second), bounces and complaints
  * received, and webhook deliveries refused by reason.
  */
@@ -20,6 +21,7 @@ public class SendingMetrics {
 
     private final MeterRegistry registry;
     private final Counter sent;
+    private final Counter bytes;
     private final SuppressionRepository repository;
     private final AtomicLong depth = new AtomicLong();
     private volatile long depthReadAt;
@@ -29,6 +31,8 @@ public class SendingMetrics {
         this.repository = repository;
         this.sent = Counter.builder("newsletter.messages.sent").description("Newsletter messages the relay accepted")
                 .register(registry);
+        this.bytes = Counter.builder("newsletter.messages.sent.bytes").baseUnit("bytes")
+                .description("Size of the newsletter messages the relay accepted").register(registry);
         for (MailFailed.Kind kind : MailFailed.Kind.values()) {
             if (kind != MailFailed.Kind.FENCED) {
                 failedCounter(kind);
@@ -41,8 +45,9 @@ public class SendingMetrics {
                 .description("Deliveries queued and not yet sent").register(registry);
     }
 
-    void sent() {
+    void sent(int size) {
         sent.increment();
+        bytes.increment(size);
     }
 
     /** A send that did not go through; a fenced one (another worker took the row over) is no failure. */

@@ -84,6 +84,8 @@ class SuppressionRepository {
 
     /** Queued deliveries of editions still going out: the queue depth. */
     long queued() {
-        return jdbc.sql("select count(*) from delivery where status = 'QUEUED'").query(Long.class).single();
+        return jdbc.sql("""
+                select count(*) from delivery d join edition e on e.id = d.edition_id
+                where e.status in ('SENDING', 'PAUSED') and d.status = 'QUEUED'""").query(Long.class).single();
     }
 }
