@@ -18,9 +18,10 @@ create index delivery_batch_queue on delivery_batch (status, id);
 alter table edition add column batched_through bigint not null default 0;
 
 -- A delivery row is now written once when it ends (SENT, FAILED, ...), not at claim and fence as well; with no
--- index on status, PostgreSQL can update it in place. Progress counts go through delivery_once (edition first).
+-- index on status, PostgreSQL can update it in place. Batches and progress counts find an edition's rows by id.
 drop index delivery_queue;
 drop index delivery_edition_status;
+create index delivery_edition on delivery (edition_id, id);
 create index delivery_subscription on delivery (subscription_id);
 
 -- Rows left SENDING by the engine before batches may have been accepted: never resent.

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * One text part of a {@link MassMail}, encoded once for all readers, with the places of the marks that each
  * reader's values replace. The transfer encoding is chosen as Jakarta Mail chooses it: 7bit when all ASCII with
- * lines under 998 bytes, quoted-printable when mostly ASCII, base64 (encoded per reader) when mostly not.
+ * lines under 998 bytes, quoted-printable when mostly ASCII, base64 (encoded per reader) when mostly not. The body
+ * is also kept dot-stuffed for SMTP (a line starting with a dot gets one more), so a relay's copy needs no pass of
+ * its own: marks and values never contain a dot or a line break.
  */
 final class EncodedPart {
 
@@ -18,6 +20,8 @@ final class EncodedPart {
     private final byte[] head;
     private final byte[] body;
     private final int[] offsets;
+    private final byte[] stuffedBody;
+    private final int[] stuffedOffsets;
     private final int[] marks;
     private final int markLength;
     private final boolean base64;
@@ -27,6 +31,9 @@ final class EncodedPart {
         this.body = body;
         this.offsets = offsets;
         this.marks = marks;
+        int[] shift = new int[offsets.length];
+        this.stuffedBody = stuffed(body, offsets, shift);
+        this.stuffedOffsets = shift;
         this.markLength = markLength;
         this.base64 = base64;
     }
@@ -68,27 +75,46 @@ final class EncodedPart {
         return new EncodedPart(head, body, found[0], found[1], markLength, encoding.equals("base64"));
     }
 
-    /** Writes the part's headers and this reader's body; {@code values[i]} replaces mark i. */
-    void writeTo(ByteArrayOutputStream out, byte[][] values) {
+    /**
+     * Writes the part's headers and this reader's body; {@code values[i]} replaces mark i. {@code smtp}: dot-stuffed,
+     * as it goes between SMTP's DATA and the final dot.
+     */
+    void writeTo(ByteArrayOutputStream out, byte[][] values, boolean smtp) {
         out.write(head, 0, head.length);
         if (!base64) {
-            fill(out, values);
+            fill(out, values, smtp ? stuffedBody : body, smtp ? stuffedOffsets : offsets);
             return;
         }
         ByteArrayOutputStream raw = new ByteArrayOutputStream(body.length);
-        fill(raw, values);
+        fill(raw, values, body, offsets);
         byte[] encoded = Base64.getMimeEncoder().encode(raw.toByteArray());
         out.write(encoded, 0, encoded.length);
     }
 
-    private void fill(ByteArrayOutputStream out, byte[][] values) {
+    private void fill(ByteArrayOutputStream out, byte[][] values, byte[] bytes, int[] at) {
         int from = 0;
-        for (int i = 0; i < offsets.length; i++) {
-            out.write(body, from, offsets[i] - from);
+        for (int i = 0; i < at.length; i++) {
+            out.write(bytes, from, at[i] - from);
             out.write(values[marks[i]], 0, markLength);
-            from = offsets[i] + markLength;
+            from = at[i] + markLength;
         }
-        out.write(body, from, body.length - from);
+        out.write(bytes, from, bytes.length - from);
+    }
+
+    /** {@code body} with a dot added before each dot that starts a line; {@code shifted} gets the marks' new places. */
+    private static byte[] stuffed(byte[] body, int[] offsets, int[] shifted) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 64);
+        int mark = 0;
+        for (int i = 0; i < body.length; i++) {
+            if (mark < offsets.length && offsets[mark] == i) {
+                shifted[mark++] = out.size();
+            }
+            if (body[i] == '.' && (i == 0 || (i > 1 && body[i - 1] == '\n' && body[i - 2] == '\r'))) {
+                out.write('.');
+            }
+            out.write(body[i]);
+        }
+        return out.toByteArray();
     }
 
     /** Every line break as CRLF, as text parts are sent. */

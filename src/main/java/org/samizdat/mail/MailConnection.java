@@ -40,8 +40,8 @@ public final class MailConnection implements AutoCloseable {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(32 * 1024);
         try {
             message.writeTo(bytes);
-            return send(new InternetAddress(mail.to(), true).getAddress(), bytes.toByteArray(), bytes.size(), messageId,
-                    fence);
+            byte[] data = SmtpData.stuffed(bytes.toByteArray());
+            return send(new InternetAddress(mail.to(), true).getAddress(), data, data.length, messageId, fence);
         } catch (MessagingException | IOException e) {
             throw new MailFailed("Mail could not be built", e);
         }
@@ -59,11 +59,12 @@ public final class MailConnection implements AutoCloseable {
         return message.size();
     }
 
-    private String send(String to, byte[] bytes, int length, String messageId, Runnable fence) {
+    /** Sends {@code length} bytes of {@code data}, already dot-stuffed. */
+    private String send(String to, byte[] data, int length, String messageId, Runnable fence) {
         SmtpSession s = null;
         try {
             s = open();
-            s.send(mailer.sender().getAddress(), to, bytes, length, fence);
+            s.sendStuffed(mailer.sender().getAddress(), to, data, length, fence);
             return messageId;
         } catch (IOException e) {
             int stage = s == null ? 0 : s.stage();

@@ -105,15 +105,15 @@ public class Mailer {
     }
 
     /**
-     * One reader's copy of a mass mail, as the relay receives it, written into {@code message} (see
-     * {@link MassMail#write}); an invalid address is refused.
+     * One reader's copy of a mass mail, dot-stuffed as it goes between SMTP's DATA and the final dot, written into
+     * {@code message} (see {@link MassMail#write}); an invalid address is refused.
      */
     void write(MassMail mail, String to, String messageId, Map<String, String> headers, List<String> values,
             MessageBuffer message, MessageBuffer body) {
         new OutgoingMail(to, "", "", "", headers);
         try {
             String address = new InternetAddress(to, true).toString();
-            mail.write(message, body, fold("To", address), messageId, clock.instant(), headers, values, dkim);
+            mail.write(message, body, fold("To", address), messageId, clock.instant(), headers, values, dkim, true);
         } catch (MessagingException e) {
             throw new MailFailed("Mail could not be built", e);
         }

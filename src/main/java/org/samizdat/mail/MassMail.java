@@ -60,16 +60,17 @@ public final class MassMail {
     byte[] bytes(String to, String messageId, Instant date, Map<String, String> headers, List<String> values,
             DkimSigner dkim) {
         MessageBuffer message = new MessageBuffer(32 * 1024);
-        write(message, new MessageBuffer(32 * 1024), to, messageId, date, headers, values, dkim);
+        write(message, new MessageBuffer(32 * 1024), to, messageId, date, headers, values, dkim, false);
         return message.toByteArray();
     }
 
     /**
      * Writes the whole message for one reader into {@code message} (its first {@code size()} bytes), building the
-     * body in {@code body}; both are reset first, so a connection reuses them for every reader.
+     * body in {@code body}; both are reset first, so a connection reuses them for every reader. {@code smtp}: the
+     * message dot-stuffed, as it goes between SMTP's DATA and the final dot (headers never start with a dot).
      */
     void write(MessageBuffer message, MessageBuffer body, String to, String messageId, Instant date,
-            Map<String, String> headers, List<String> values, DkimSigner dkim) {
+            Map<String, String> headers, List<String> values, DkimSigner dkim, boolean smtp) {
         byte[][] replacements = replacements(values);
         List<String[]> all = new ArrayList<>(fixedHeaders.size() + headers.size() + 4);
         all.add(new String[] {"Date", DATE.format(date)});
@@ -79,22 +80,29 @@ public final class MassMail {
         headers.forEach((name, value) -> all.add(new String[] {name, Mailer.fold(name, value)}));
         all.add(new String[] {"MIME-Version", "1.0"});
         all.add(new String[] {"Content-Type", "multipart/alternative; \r\n\tboundary=\"" + boundary + "\""});
-        body.reset();
-        ascii(body, "--" + boundary + "\r\n");
-        text.writeTo(body, replacements);
-        ascii(body, "\r\n--" + boundary + "\r\n");
-        html.writeTo(body, replacements);
-        ascii(body, "\r\n--" + boundary + "--\r\n");
+        writeBody(body, replacements, smtp && dkim == null);
         message.reset();
         if (dkim != null) {
             byte[] signed = Arrays.copyOf(body.array(), body.size());
             ascii(message, "DKIM-Signature: " + dkim.signature(all, signed, date) + "\r\n");
+            if (smtp) {
+                writeBody(body, replacements, true);
+            }
         }
         for (String[] header : all) {
             ascii(message, header[0] + ": " + header[1] + "\r\n");
         }
         ascii(message, "\r\n");
         message.write(body.array(), 0, body.size());
+    }
+
+    private void writeBody(MessageBuffer body, byte[][] replacements, boolean smtp) {
+        body.reset();
+        ascii(body, "--" + boundary + "\r\n");
+        text.writeTo(body, replacements, smtp);
+        ascii(body, "\r\n--" + boundary + "\r\n");
+        html.writeTo(body, replacements, smtp);
+        ascii(body, "\r\n--" + boundary + "--\r\n");
     }
 
     private byte[][] replacements(List<String> values) {

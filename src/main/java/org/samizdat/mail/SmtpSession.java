@@ -117,13 +117,16 @@ final class SmtpSession implements AutoCloseable {
      * failed; {@link #stage()} then tells how far the message got.
      */
     void send(String from, String to, byte[] message, Runnable beforeEnd) throws IOException {
-        send(from, to, message, message.length, beforeEnd);
+        byte[] data = SmtpData.stuffed(message);
+        sendStuffed(from, to, data, data.length, beforeEnd);
     }
 
-    /** As {@link #send(String, String, byte[], Runnable)}, with the message in the first {@code length} bytes. */
-    void send(String from, String to, byte[] message, int length, Runnable beforeEnd) throws IOException {
+    /**
+     * As {@link #send(String, String, byte[], Runnable)}, with the first {@code length} bytes of {@code data} already
+     * as they go between DATA and the final dot (CRLF line ends, dot-stuffed).
+     */
+    void sendStuffed(String from, String to, byte[] data, int length, Runnable beforeEnd) throws IOException {
         stage = 0;
-        byte[] data = SmtpData.stuffed(message, length);
         String envelope = "MAIL FROM:<" + address(from) + ">\r\nRCPT TO:<" + address(to) + ">\r\n";
         if (offers("PIPELINING")) {
             wire.send((envelope + "DATA\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -139,7 +142,7 @@ final class SmtpSession implements AutoCloseable {
             wire.command(envelope.substring(cut, envelope.length() - 2), 250);
             wire.command("DATA", 354);
         }
-        wire.send(data, data == message ? length : data.length);
+        wire.send(data, length);
         try {
             beforeEnd.run();
         } catch (RuntimeException e) {

@@ -99,6 +99,34 @@ class MassMailTest {
     }
 
     @Test
+    void theRelaysCopyIsTheMessageDotStuffedInEachEncoding() {
+        // Lines starting with a dot: in 7bit text, after quoted-printable's soft breaks, and right before a mark.
+        String dots = ".starts with a dot\n..two\n. " + UNSUBSCRIBE + "\n" + ". Reporting from a country that banned us".repeat(40);
+        java.time.Instant date = java.time.Instant.parse("2026-11-27T10:00:00Z");
+        DkimSigner dkim = new DkimSigner("samizdat.test", "s1", DkimTest.KEYS.getPrivate());
+        // 7bit, quoted-printable, and base64 (which never needs stuffing).
+        for (String content : List.of(dots, dots + " é", "Привет. ".repeat(300) + "\n." + UNSUBSCRIBE)) {
+            MassMail mass = mailer.massMail("s", "<p>" + content + "</p>", content, List.of(UNSUBSCRIBE, PREFERENCES));
+            for (DkimSigner signer : java.util.Arrays.asList(null, dkim)) {
+                MessageBuffer plain = new MessageBuffer(1024);
+                MessageBuffer smtp = new MessageBuffer(1024);
+                List<String> values = List.of("A1_-".repeat(10) + "xyz", "Zz9".repeat(14) + "q");
+                mass.write(plain, new MessageBuffer(1024), "a@example.org", "<m@x>", date, Map.of(), values, signer,
+                        false);
+                mass.write(smtp, new MessageBuffer(1024), "a@example.org", "<m@x>", date, Map.of(), values, signer,
+                        true);
+                byte[] expected = SmtpData.stuffed(plain.toByteArray());
+
+                if (!content.startsWith("Привет")) {
+                    assertThat(java.util.Arrays.equals(expected, plain.toByteArray())).as("lines to stuff").isFalse();
+                }
+                assertThat(new String(smtp.toByteArray(), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
     void refusesValuesThatAreNotLikeTheirMarks() {
         MassMail mass = mailer.massMail("s", "<p>" + UNSUBSCRIBE + "</p>", "t", List.of(UNSUBSCRIBE));
         assertThatThrownBy(() -> mass.bytes("a@example.org", "<m@x>", java.time.Instant.now(), Map.of(),
