@@ -2,10 +2,11 @@ package org.samizdat.newsletter.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -65,21 +66,32 @@ class DeliveryRepository {
     /**
      * Many fences in one go (run inside one transaction): rows whose relay answered 250 ({@code confirmed}) become
      * SENT, and each fenced row becomes its batch's row in flight if its worker still holds the batch, the row is
-     * still queued and its subscription still active. Returns, per fence, whether it was.
+     * still queued and its subscription still active (one query for the whole group). Returns, per fence, whether
+     * it was.
      */
     boolean[] fenceAll(List<Fence> fences, List<Long> confirmed, Instant now, Instant leaseUntil, String domain) {
         sent(confirmed, now, domain);
-        int[] counts = batch.batchUpdate("""
-                update delivery_batch set in_flight = ?, leased_until = ? where id = ? and worker = ? and exists (
-                  select 1 from delivery d join subscription s on s.id = d.subscription_id
-                  where d.id = ? and d.status = ? and s.status = ?)
-                """, fences.stream().map(f -> new Object[] {f.id(), Timestamp.from(leaseUntil), f.batch(), f.worker(),
-                f.id(), QUEUED, Subscription.ACTIVE}).toList());
-        boolean[] held = new boolean[fences.size()];
-        for (int i = 0; i < held.length; i++) {
-            held[i] = counts[i] == 1;
+        Set<Long> sendable = new HashSet<>(jdbc.sql("""
+                select d.id from delivery d join subscription s on s.id = d.subscription_id
+                where d.id = any(?) and d.status = ? and s.status = ?""")
+                .params(fences.stream().map(Fence::id).toArray(Long[]::new), QUEUED, Subscription.ACTIVE)
+                .query(Long.class).list());
+        List<Fence> open = fences.stream().filter(f -> sendable.contains(f.id())).toList();
+        int[] counts = batch.batchUpdate(
+                "update delivery_batch set in_flight = ?, leased_until = ? where id = ? and worker = ?",
+                open.stream().map(f -> new Object[] {f.id(), Timestamp.from(leaseUntil), f.batch(), f.worker()})
+                        .toList());
+        Set<Fence> held = new HashSet<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                held.add(open.get(i));
+            }
         }
-        return held;
+        boolean[] result = new boolean[fences.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = held.contains(fences.get(i));
+        }
+        return result;
     }
 
     /**
