@@ -11,10 +11,11 @@
 # Needs: postfix (smtp-sink, smtp-source), curl, a JDK; psql for DB=pg.
 # Also prints the app's CPU time per message while sending (less sensitive to other load than the rates).
 # Latest, on the shared 2-core machine with nothing else running (history in docs/NEWSLETTER-SENDING.md):
-#   DB=pg SENDERS=32, N=100000, delivery batches and dot-stuffed mass mail: 2,334-3,149 messages/s against
-#   6,348-6,783/s, 37-46% of the ceiling (second half of the edition: 41-51%), 0.15-0.17 ms of PostgreSQL CPU and
-#   0.28-0.36 ms of app CPU a message, peak RSS 401-429 MB. Before the batches (rows claimed one by one, and a
-#   47 KB edition): 1,722/s against 7,093/s (24%). The 50% target is not reached: see the doc for where the time goes.
+#   DB=pg SENDERS=32, N=100000, delivery batches, dot-stuffed mass mail, one sendability query per fence group:
+#   2,928-3,510 messages/s against 6,250-7,331/s, 44-49.7% of the ceiling (second half of the edition: 52-55%),
+#   0.13-0.15 ms of PostgreSQL CPU and 0.24-0.30 ms of app CPU a message, peak RSS 419-480 MB. Before the batches
+#   (rows claimed one by one, and a 47 KB edition): 1,722/s against 7,093/s (24%). The 50% target is met only
+#   over the second half of the edition: see the doc for where the time goes.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
