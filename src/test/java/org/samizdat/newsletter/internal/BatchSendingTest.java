@@ -105,18 +105,7 @@ class BatchSendingTest {
     }
 
     private long delivery(long edition, String email) {
-        Timestamp now = Timestamp.from(Instant.now());
-        String lookup = personal.emailLookup(email);
-        jdbc.sql("insert into subscriber (email_sealed, email_lookup, created_at) values (?, ?, ?)")
-                .params(personal.seal(email), lookup, now).update();
-        jdbc.sql("""
-                insert into subscription (subscriber_id, newsletter_id, status, created_at)
-                select r.id, n.id, 'ACTIVE', ? from subscriber r, newsletter n where r.email_lookup = ? and n.code = 'weekly-en'
-                """).params(now, lookup).update();
-        jdbc.sql("""
-                insert into delivery (edition_id, subscription_id, status) select ?, s.id, 'QUEUED' from subscription s
-                join subscriber r on r.id = s.subscriber_id where r.email_lookup = ?""").params(edition, lookup).update();
-        return jdbc.sql("select max(id) from delivery").query(Long.class).single();
+        return QueuedReaders.queue(jdbc, personal, edition, email, Instant.now());
     }
 
     private String status(long id) {

@@ -116,20 +116,8 @@ class DeliveryBatchesTest {
 
     private long sendingEdition(int readers, String name) {
         long edition = editions.draft("weekly-en", "Batches " + name, "", "", List.of(), null);
-        Timestamp now = Timestamp.from(NOW);
         for (int i = 0; i < readers; i++) {
-            String email = name + i + "@batches.example";
-            String lookup = personal.emailLookup(email);
-            jdbc.sql("insert into subscriber (email_sealed, email_lookup, created_at) values (?, ?, ?)")
-                    .params(personal.seal(email), lookup, now).update();
-            jdbc.sql("""
-                    insert into subscription (subscriber_id, newsletter_id, status, created_at)
-                    select r.id, n.id, 'ACTIVE', ? from subscriber r, newsletter n
-                    where r.email_lookup = ? and n.code = 'weekly-en'""").params(now, lookup).update();
-            jdbc.sql("""
-                    insert into delivery (edition_id, subscription_id, status) select ?, s.id, 'QUEUED'
-                    from subscription s join subscriber r on r.id = s.subscriber_id where r.email_lookup = ?""")
-                    .params(edition, lookup).update();
+            QueuedReaders.queue(jdbc, personal, edition, name + i + "@batches.example", NOW);
         }
         jdbc.sql("update edition set status = 'SENDING' where id = ?").param(edition).update();
         return edition;
