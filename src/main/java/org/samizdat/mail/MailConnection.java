@@ -24,11 +24,13 @@ public final class MailConnection implements AutoCloseable {
     private final RelaySettings relay;
     private final MessageBuffer message = new MessageBuffer(64 * 1024);
     private final MessageBuffer body = new MessageBuffer(64 * 1024);
+    private final String from;
     private SmtpSession session;
 
     MailConnection(Mailer mailer, RelaySettings relay) {
         this.mailer = mailer;
         this.relay = relay;
+        this.from = mailer.sender().getAddress();
     }
 
     /**
@@ -64,7 +66,7 @@ public final class MailConnection implements AutoCloseable {
         SmtpSession s = null;
         try {
             s = open();
-            s.sendStuffed(mailer.sender().getAddress(), to, data, length, fence);
+            s.sendStuffed(from, to, data, length, fence);
             return messageId;
         } catch (IOException e) {
             int stage = s == null ? 0 : s.stage();

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -32,6 +33,7 @@ public class Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern MESSAGE_ID_LOCAL = Pattern.compile("[A-Za-z0-9.-]{1,64}");
 
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final String ANGUS_STREAMS = "org.eclipse.angus.mail.util.MailStreamProvider";
@@ -83,7 +85,7 @@ public class Mailer {
 
     /** A Message-ID in the sender's domain from a caller's unique local part (letters, digits, dots, dashes). */
     public String messageId(String localPart) {
-        if (!localPart.matches("[A-Za-z0-9.-]{1,64}")) {
+        if (!MESSAGE_ID_LOCAL.matcher(localPart).matches()) {
             throw new IllegalArgumentException("Invalid Message-ID local part");
         }
         return "<" + localPart + "@" + properties.domain() + ">";
@@ -110,7 +112,7 @@ public class Mailer {
      */
     void write(MassMail mail, String to, String messageId, Map<String, String> headers, List<String> values,
             MessageBuffer message, MessageBuffer body) {
-        new OutgoingMail(to, "", "", "", headers);
+        OutgoingMail.check(to, headers);
         try {
             String address = new InternetAddress(to, true).toString();
             mail.write(message, body, fold("To", address), messageId, clock.instant(), headers, values, dkim, true);
@@ -127,8 +129,21 @@ public class Mailer {
         }
     }
 
+    /** The value folded to 76-character lines after {@code name: }; short values need no folding. */
     static String fold(String name, String value) {
+        if (name.length() + 2 + value.length() <= 76 && plain(value)) {
+            return value;
+        }
         return MimeUtility.fold(name.length() + 2, value);
+    }
+
+    /** No line break, and no white space at the end (which folding strips). */
+    private static boolean plain(String value) {
+        if (value.isEmpty()) {
+            return true;
+        }
+        char last = value.charAt(value.length() - 1);
+        return last != ' ' && last != '\t' && value.indexOf('\r') < 0 && value.indexOf('\n') < 0;
     }
 
     /** The message exactly as it would be sent, for previews and size checks. */

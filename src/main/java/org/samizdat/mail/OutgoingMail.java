@@ -17,18 +17,37 @@ public record OutgoingMail(String to, String subject, String html, String text, 
         Objects.requireNonNull(html, "html");
         Objects.requireNonNull(text, "text");
         headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
-        refuseBreaks(to);
         refuseBreaks(subject);
+        check(to, headers);
+    }
+
+    public OutgoingMail(String to, String subject, String html, String text) {
+        this(to, subject, html, text, Map.of());
+    }
+
+    /** Refuses what {@link OutgoingMail} refuses in a recipient and extra headers, without building a mail. */
+    static void check(String to, Map<String, String> headers) {
+        refuseBreaks(to);
         headers.forEach((name, value) -> {
-            if (!name.matches("[A-Za-z0-9-]{1,76}")) {
+            if (!headerName(name)) {
                 throw new IllegalArgumentException("Invalid header name");
             }
             refuseBreaks(value);
         });
     }
 
-    public OutgoingMail(String to, String subject, String html, String text) {
-        this(to, subject, html, text, Map.of());
+    /** Letters, digits and dashes, 1 to 76 of them. */
+    private static boolean headerName(String name) {
+        if (name.isEmpty() || name.length() > 76) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void refuseBreaks(String value) {

@@ -62,6 +62,28 @@ class MailerTest {
     }
 
     @Test
+    void headerNamesAreLettersDigitsAndDashesUpTo76() {
+        String longest = "X-" + "a".repeat(74);
+        assertThat(new OutgoingMail("a@example.org", "s", "h", "t", Map.of(longest, "v")).headers()).containsKey(longest);
+        for (String bad : new String[] {"", longest + "b", "X_Tag", "X-Ünicode", "X:Y", "X Y"}) {
+            assertThatThrownBy(() -> new OutgoingMail("a@example.org", "s", "h", "t", Map.of(bad, "v")))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void foldsHeaderValuesAsJakartaMailDoes() {
+        for (String value : new String[] {"", "short", "trailing space ", "trailing tab\t", "x".repeat(70),
+                "x".repeat(71), "<https://example.org/u/" + "a".repeat(60) + ">, <mailto:u@example.org?subject=u>",
+                "a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v w"}) {
+            assertThat(Mailer.fold("List-Unsubscribe", value)).as(value)
+                    .isEqualTo(jakarta.mail.internet.MimeUtility.fold("List-Unsubscribe".length() + 2, value));
+            assertThat(Mailer.fold("To", value)).as(value)
+                    .isEqualTo(jakarta.mail.internet.MimeUtility.fold(4, value));
+        }
+    }
+
+    @Test
     void refusesAnAddressThatIsReallyTwo() {
         assertThatThrownBy(() -> mailer.build(new OutgoingMail("a@example.org, b@example.org", "s", "h", "t")))
                 .isInstanceOf(MailFailed.class);

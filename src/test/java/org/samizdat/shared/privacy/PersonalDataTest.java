@@ -39,6 +39,9 @@ class PersonalDataTest {
         assertThatThrownBy(() -> data.open("reader@example.org")).hasMessageContaining("Not sealed");
         assertThatThrownBy(() -> data.open(sealed.replace("pd1:k1:", "pd1:k9:"))).hasMessageContaining("unknown key");
         assertThatThrownBy(() -> data.open(sealed.replace("pd1:k1:", "pd1:k2:"))).isInstanceOf(IllegalArgumentException.class);
+        String after = data.seal("next@example.org");
+        assertThat(data.open(after)).as("the thread's cipher works again after a refusal").isEqualTo("next@example.org");
+        assertThat(data.open(sealed)).isEqualTo("reader@example.org");
     }
 
     @Test
