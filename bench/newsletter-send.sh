@@ -153,6 +153,7 @@ while true; do
   T=$(( ${EPOCHREALTIME/./} / 1000 ))
   if [ -z "$FIRST_MS" ] && [ "$SENT" -gt 0 ]; then FIRST_MS=$T; FIRST_SENT=$SENT; FIRST_CPU=$(cpu_ticks); FIRST_DB=$(db_ticks); fi
   if [ -z "$HALF_MS" ] && [ "$SENT" -ge $((N / 2)) ]; then HALF_MS=$T; HALF_SENT=$SENT; fi
+  [ -n "$FIRST_MS" ] && echo "$((T - FIRST_MS)) $SENT" >>"$WORK/timeline"
   if [ $((SENT + FAILED)) -ge "$N" ]; then DONE=$T; DONE_CPU=$(cpu_ticks); DONE_DB=$(db_ticks); break; fi
   kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$WORK/app.log" >&2; log "the app died"; exit 1; }
   sleep 0.2
@@ -169,6 +170,9 @@ echo "ceiling: smtp-source pushed $N messages of $MSG_KB KB over 20 sessions in 
 echo "app: sent $SENT, failed $FAILED (temporary retries $TEMPORARY) with $SENDERS threads, batch $BATCH; $((SENT - FIRST_SENT)) in $SEND_MS ms: $APP_RATE messages/s"
 HALF_RATE=$(awk "BEGIN { printf \"%.0f\", ($SENT - $HALF_SENT) * 1000 / (($DONE - ${HALF_MS:-0}) > 0 ? ($DONE - ${HALF_MS:-0}) : 1) }")
 echo "app, second half of the edition alone (JIT compilation of the sending code mostly done): $HALF_RATE messages/s ($(awk "BEGIN { printf \"%.0f%%\", 100 * $HALF_RATE / ($CEIL_RATE > 0 ? $CEIL_RATE : 1) }") of the ceiling)"
+# Messages a second over each 2-second stretch since the first mail: the ramp while the JIT compiles the sending code.
+echo "rate by 2-second stretch from the first mail: $(awk -v first="$FIRST_SENT" '{ s = int($1 / 2000); last[s] = $2 }
+  END { prev = first; for (i = 0; i in last; i++) { printf "%d ", (last[i] - prev) / 2; prev = last[i] } }' "$WORK/timeline")"
 echo "ratio app / ceiling: $(awk "BEGIN { printf \"%.0f%%\", 100 * $APP_RATE / ($CEIL_RATE > 0 ? $CEIL_RATE : 1) }") (target: at least 50%)"
 echo "app peak RSS: $((RSS_KB / 1024)) MB"
 [ "$DB" = pg ] && echo "PostgreSQL CPU while sending: $(awk "BEGIN { printf \"%.2f\", ($DONE_DB - $FIRST_DB) * 1000 / $(getconf CLK_TCK) / (($SENT - $FIRST_SENT) > 0 ? ($SENT - $FIRST_SENT) : 1) }") ms a message (all its processes)"

@@ -53,7 +53,7 @@ class MassMailTest {
             try (MailConnection connection = mailer.connect()) {
                 connection.send(mass, to, List.of(unsubscribe, preferences),
                         Map.of("List-Unsubscribe", "<https://example.org/u/" + unsubscribe + ">"),
-                        mailer.messageId("mass." + n), () -> { });
+                        mailer.messageId("mass." + n), () -> { }, null);
             }
             MimeMessage received = TestMailServer.await(to, 1).get(0);
             MimeMultipart parts = (MimeMultipart) received.getContent();
@@ -89,7 +89,7 @@ class MassMailTest {
         try (MailConnection connection = signing.connect()) {
             connection.send(mass, to, List.of("a".repeat(43), "b".repeat(43)),
                     Map.of("List-Unsubscribe", "<https://example.org/u/" + "a".repeat(43) + ">",
-                            "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), signing.messageId("mass.dkim"), () -> { });
+                            "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), signing.messageId("mass.dkim"), () -> { }, null);
         }
         String raw = raw(TestMailServer.await(to, 1).get(0));
 

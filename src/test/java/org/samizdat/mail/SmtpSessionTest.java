@@ -42,6 +42,60 @@ class SmtpSessionTest {
     }
 
     @Test
+    void theNextEnvelopeGoesOutWithTheFinalDot() throws Exception {
+        relay("250-PIPELINING", true);
+        try (SmtpSession session = SmtpSession.open(settings(null, 30_000))) {
+            session.sendStuffed("news@example.org", "reader@example.org", "one\r\n".getBytes(), 5, () -> { },
+                    "second@example.org");
+            assertThat(session.announced()).isEqualTo("second@example.org");
+            session.sendStuffed("news@example.org", "second@example.org", "two\r\n".getBytes(), 5, () -> { }, null);
+            assertThat(session.announced()).isNull();
+        }
+        assertThat(lines).containsSubsequence("DATA", "one", ".", "MAIL FROM:<news@example.org>",
+                "RCPT TO:<second@example.org>", "DATA", "two", ".");
+        assertThat(lines).filteredOn(l -> l.startsWith("MAIL FROM")).hasSize(2);
+    }
+
+    @Test
+    void anAnnouncedRecipientTheRelayRefusesFailsItsOwnMessageOnly() throws Exception {
+        relay("250-PIPELINING", true);
+        try (SmtpSession session = SmtpSession.open(settings(null, 30_000))) {
+            session.sendStuffed("news@example.org", "reader@example.org", "one\r\n".getBytes(), 5, () -> { },
+                    "perm@example.org");
+            assertThatThrownBy(() -> session.sendStuffed("news@example.org", "perm@example.org", "two\r\n".getBytes(),
+                    5, () -> { }, null)).isInstanceOfSatisfying(RelayReply.class, r -> assertThat(r.code()).isEqualTo(550));
+            assertThat(session.stage()).isZero();
+        }
+        assertThat(lines).contains("one").doesNotContain("two");
+    }
+
+    @Test
+    void anAnnouncedMessageThatNeverComesIsDroppedByClosing() throws Exception {
+        relay("250-PIPELINING", true);
+        SmtpSession session = SmtpSession.open(settings(null, 30_000));
+        session.sendStuffed("news@example.org", "reader@example.org", "one\r\n".getBytes(), 5, () -> { },
+                "second@example.org");
+        assertThatThrownBy(() -> session.sendStuffed("news@example.org", "other@example.org", "x\r\n".getBytes(), 3,
+                () -> { }, null)).isInstanceOf(IllegalStateException.class);
+        session.quit();
+        Thread.sleep(200);
+        assertThat(lines).containsSubsequence("one", ".", "RCPT TO:<second@example.org>", "DATA")
+                .doesNotContain("x", "QUIT");
+        assertThat(lines).filteredOn("."::equals).hasSize(1);
+    }
+
+    @Test
+    void noNextEnvelopeWithoutPipelining() throws Exception {
+        relay("250-SIZE 1000000", false);
+        try (SmtpSession session = SmtpSession.open(settings(null, 30_000))) {
+            session.sendStuffed("news@example.org", "reader@example.org", "one\r\n".getBytes(), 5, () -> { },
+                    "second@example.org");
+            assertThat(session.announced()).isNull();
+        }
+        assertThat(lines).doesNotContain("RCPT TO:<second@example.org>");
+    }
+
+    @Test
     void waitsForEachReplyWithoutPipelining() throws Exception {
         relay("250-SIZE 1000000", false);
         try (SmtpSession session = SmtpSession.open(settings(null, 30_000))) {

@@ -152,14 +152,17 @@ class DeliveryWorker {
         }
         List<Long> confirmed = new ArrayList<>();
         Next next = Next.ON;
+        List<DeliveryRepository.Claimed> rows = batch.rows();
         try {
-            for (DeliveryRepository.Claimed row : batch.rows()) {
-                next = running ? deliver(row, batch, worker, connection, confirmed) : Next.STOP;
+            for (int i = 0; i < rows.size(); i++) {
+                next = running ? deliver(rows.get(i), i + 1 < rows.size() ? rows.get(i + 1) : null, batch, worker,
+                        connection, confirmed) : Next.STOP;
                 if (next != Next.ON) {
                     break;
                 }
             }
         } finally {
+            connection.withdrawNext();
             transactions.executeWithoutResult(status -> {
                 Instant end = clock.instant();
                 deliveries.sent(confirmed, end, domain);
@@ -187,10 +190,10 @@ class DeliveryWorker {
 
     /**
      * Sends one row. Rows the relay accepted join {@code confirmed}, which the next fence (or the end of the batch)
-     * marks SENT.
+     * marks SENT. The following row's address, when it is to be sent, goes to the relay with this row's final dot.
      */
-    private Next deliver(DeliveryRepository.Claimed row, Batch batch, String worker, MailConnection connection,
-            List<Long> confirmed) {
+    private Next deliver(DeliveryRepository.Claimed row, DeliveryRepository.Claimed following, Batch batch,
+            String worker, MailConnection connection, List<Long> confirmed) {
         Optional<EditionMails.Prepared> edition = sendingEditions.sending(row.editionId());
         if (edition.isEmpty()) {
             return Next.STOP;
@@ -212,7 +215,7 @@ class DeliveryWorker {
                         if (!held) {
                             throw new IllegalStateException("Claim lost");
                         }
-                    });
+                    }, following == null ? null : address(batch, following));
             confirmed.add(row.id());
             metrics.sent(size);
         } catch (MailFailed e) {
@@ -224,6 +227,12 @@ class DeliveryWorker {
             deliveries.finish(row.id(), DeliveryRepository.FAILED, "invalid");
         }
         return Next.ON;
+    }
+
+    private static String address(Batch batch, DeliveryRepository.Claimed row) {
+        Subscription subscription = batch.subscriptions().get(row.subscriptionId());
+        return subscription != null && subscription.active() && batch.links().containsKey(row.subscriptionId())
+                ? subscription.email() : null;
     }
 
     private Next failed(DeliveryRepository.Claimed row, DeliveryBatches.Lease lease, MailFailed e) {
