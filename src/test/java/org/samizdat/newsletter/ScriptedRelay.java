@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small SMTP server whose answers depend on the recipient: {@code perm…} is refused for good (550 5.1.1),
  * {@code temp…} always later (451 4.3.0), {@code flaky…} twice later then accepted; everyone else is accepted.
- * Counts connections and accepted messages per recipient.
+ * Counts connections and accepted messages per recipient (a message cut off before its final dot is dropped). With {@code pipelining} it offers PIPELINING (RFC 2920);
+ * either way it reads and answers one command at a time, and refuses DATA after a refused recipient.
  */
 final class ScriptedRelay implements AutoCloseable {
 
@@ -24,8 +25,14 @@ final class ScriptedRelay implements AutoCloseable {
     final AtomicInteger connections = new AtomicInteger();
     final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+    private final boolean pipelining;
 
     ScriptedRelay() throws IOException {
+        this(false);
+    }
+
+    ScriptedRelay(boolean pipelining) throws IOException {
+        this.pipelining = pipelining;
         server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         Thread accept = new Thread(() -> {
             while (!server.isClosed()) {
@@ -61,17 +68,24 @@ final class ScriptedRelay implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 String command = line.toUpperCase(Locale.ROOT);
                 if (command.startsWith("EHLO") || command.startsWith("HELO")) {
-                    reply(out, "250 scripted");
+                    reply(out, pipelining ? "250-scripted\r\n250 PIPELINING" : "250 scripted");
                 } else if (command.startsWith("MAIL FROM")) {
                     recipient = null;
                     reply(out, "250 2.1.0 ok");
                 } else if (command.startsWith("RCPT TO")) {
-                    recipient = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
-                    reply(out, answer(recipient));
+                    String to = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+                    String answer = answer(to);
+                    recipient = answer.startsWith("2") ? to : null;
+                    reply(out, answer);
+                } else if (command.equals("DATA") && recipient == null) {
+                    reply(out, "554 5.5.1 no valid recipients");
                 } else if (command.equals("DATA")) {
                     reply(out, "354 go ahead");
                     while ((line = in.readLine()) != null && !line.equals(".")) {
                         // The message itself is not needed.
+                    }
+                    if (line == null) {
+                        return;
                     }
                     accepted.computeIfAbsent(recipient, r -> new AtomicInteger()).incrementAndGet();
                     reply(out, "250 2.0.0 queued");
