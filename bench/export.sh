@@ -3,8 +3,9 @@
 # export after one story edit, against a baseline measured in the same run (cp -r and tar of the exported tree).
 # Not a test. Loopback only; the generating server listens on $PORT (18400 by default), exports on a random port.
 # Usage: bench/export.sh        Tunables: STORIES=10000 PORT=18400 INCREMENTAL_RUNS=3 JAVA_OPTS=... APP_ARGS=... JAR=path/to.jar
-# Each incremental run edits another story, lets the index catch up and exports; it prints every run, the median
-# and the slowest.
+# Each incremental run edits another story, lets the index catch up and exports (export-mirror --standalone, the app
+# stopped); it prints every run, the median and the slowest. Then the same edit and export from the newsroom's
+# button, and from export-mirror while the app runs (the export runs in the app, asked over its control socket).
 # Stories are seeded through the bulk path (samizdat.demo.generate-stories: batched inserts, bodies rendered once).
 # Results and the load average they were measured under: docs/MIRRORS.md ("Export speed"). It also prints the export
 # JVM's CPU time (start-up included) and CPU per page read, which other work on the machine disturbs less than wall time.
@@ -50,7 +51,7 @@ export_once() {
   local start end line cpu
   cpu=$(children_cpu_ms)
   start=$(now_ms)
-  line=$(java ${JAVA_OPTS:-} -jar "$JAR" export-mirror --out "$WORK/mirror" "${COMMON[@]}" "$@" 2>>"$WORK/export.log" | tee -a "$WORK/export.log" \
+  line=$(java ${JAVA_OPTS:-} -jar "$JAR" export-mirror --standalone --out "$WORK/mirror" "${COMMON[@]}" "$@" 2>>"$WORK/export.log" | tee -a "$WORK/export.log" \
     | grep '^Exported') || { cat "$WORK/export.log" >&2; log "export failed"; exit 1; }
   end=$(now_ms)
   CPU_MS=$(( $(children_cpu_ms) - cpu ))
@@ -75,12 +76,30 @@ rm -rf "$WORK/copy"
 RUNS=${INCREMENTAL_RUNS:-3}
 mkdir -p "$WORK/lib"
 unzip -q -j -o "$JAR" 'BOOT-INF/lib/h2-*.jar' -d "$WORK/lib"
+# Edits the standfirst of the published English story at offset $1 (newest first) through SQL; the app is stopped.
+edit_story() {
+  java -cp "$(ls "$WORK"/lib/h2-*.jar | head -1)" org.h2.tools.Shell \
+    -url "jdbc:h2:file:$WORK/data/samizdat;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa -password "" \
+    -sql "update story set standfirst = standfirst || ' (edited)', updated_at = current_timestamp where id = (select id from story where status = 'PUBLISHED' and language = 'en' order by id desc limit 1 offset $1)" >/dev/null
+}
+# Starts the app on 127.0.0.1:$PORT (log $1), waits until its index has caught up, then lets it serve WARM_PAGES
+# pages as readers would ask for them; APP_PID is the app, left running.
+start_warm_app() {
+  java ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
+    --samizdat.distribution.export-dir="$WORK/mirror" "${COMMON[@]}" >"$1" 2>&1 &
+  APP_PID=$!
+  until grep -q "Search index built" "$1"; do
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$1" >&2; log "the app died"; exit 1; }
+    sleep 1
+  done
+  grep -o '"[a-z][a-z0-9/._-]*/index.html"' "$WORK/mirror/manifest.json" | tr -d '"' | sed 's|/index.html$||' \
+    | sed -n "1,${WARM_PAGES:-500}p" | while read -r page; do curl -s -o /dev/null "$BASE/$page" || true; done
+}
+BASE="http://127.0.0.1:$PORT"
 INC_ALL=()
 for run in $(seq 1 "$RUNS"); do
   log "incremental run $run of $RUNS: editing one story through SQL (the export app is stopped between runs)"
-  java -cp "$(ls "$WORK"/lib/h2-*.jar | head -1)" org.h2.tools.Shell \
-    -url "jdbc:h2:file:$WORK/data/samizdat;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa -password "" \
-    -sql "update story set standfirst = standfirst || ' (edited)', updated_at = current_timestamp where id = (select id from story where status = 'PUBLISHED' and language = 'en' order by id desc limit 1 offset $((run - 1)))" >/dev/null
+  edit_story $((run - 1))
   if [ -z "${NO_CATCH_UP:-}" ]; then
     log "letting the search index catch up with the edit (the app runs once more, untimed, then stops)"
     run_until_indexed "$WORK/catch-up.log"
@@ -99,24 +118,13 @@ INC_MAX=$(printf '%s\n' "${INC_ALL[@]}" | sort -n | tail -1)
 # them, and then one admin click exports into the same folder (the demo's first-run admin password is in app.log).
 PASSWORD=$(grep -o 'user admin password [^ ]*' "$WORK/app.log" | head -1 | awk '{ print $4 }')
 BUTTON_ALL=()
-BASE="http://127.0.0.1:$PORT"
 csrf() { curl -s -b "$WORK/cookies" -c "$WORK/cookies" "$BASE$1" | { grep -o 'name="_csrf" value="[^"]*"' || true; } \
   | sed -n '1s/.*value="\(.*\)"$/\1/p'; }
 for run in $(seq 1 "$RUNS"); do
   [ -n "$PASSWORD" ] || { log "no first-run admin password in $WORK/app.log: skipping the newsroom button"; break; }
   log "newsroom button run $run of $RUNS: editing another story through SQL, then the app starts and serves readers"
-  java -cp "$(ls "$WORK"/lib/h2-*.jar | head -1)" org.h2.tools.Shell \
-    -url "jdbc:h2:file:$WORK/data/samizdat;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE" -user sa -password "" \
-    -sql "update story set standfirst = standfirst || ' (edited)', updated_at = current_timestamp where id = (select id from story where status = 'PUBLISHED' and language = 'en' order by id desc limit 1 offset $((RUNS + run - 1)))" >/dev/null
-  java ${JAVA_OPTS:-} -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
-    --samizdat.distribution.export-dir="$WORK/mirror" "${COMMON[@]}" >"$WORK/desk.log" 2>&1 &
-  APP_PID=$!
-  until grep -q "Search index built" "$WORK/desk.log"; do
-    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/desk.log" >&2; log "the app died"; exit 1; }
-    sleep 1
-  done
-  grep -o '"[a-z][a-z0-9/._-]*/index.html"' "$WORK/mirror/manifest.json" | tr -d '"' | sed 's|/index.html$||' \
-    | sed -n "1,${WARM_PAGES:-500}p" | while read -r page; do curl -s -o /dev/null "$BASE/$page" || true; done
+  edit_story $((RUNS + run - 1))
+  start_warm_app "$WORK/desk.log"
   rm -f "$WORK/cookies"
   curl -s -o /dev/null -b "$WORK/cookies" -c "$WORK/cookies" --data-urlencode "username=admin" \
     --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$(csrf /newsroom/signin)" "$BASE/newsroom/signin"
@@ -135,6 +143,34 @@ for run in $(seq 1 "$RUNS"); do
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 done
 
+# export-mirror while the app runs: the command finds the app's control socket in the data folder (the same
+# --samizdat.data-dir in COMMON) and the export runs inside the app, warm like the button's. Same steps as the
+# button's runs; the command's wall time includes its own JVM's start (without JAVA_OPTS: a JFR recording of the
+# client would only overwrite the app's).
+if [ -n "$APP_PID" ]; then # the button's runs stopped early with the app up
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+fi
+CLI_ALL=()
+CLI_WALL_ALL=()
+for run in $(seq 1 "$RUNS"); do
+  log "command run $run of $RUNS while the app runs: editing another story through SQL, then the app starts and serves readers"
+  edit_story $((2 * RUNS + run - 1))
+  start_warm_app "$WORK/served.log"
+  start=$(now_ms)
+  output=$(java -jar "$JAR" export-mirror --out "$WORK/mirror" "${COMMON[@]}" 2>>"$WORK/export.log") \
+    || { echo "$output" >&2; cat "$WORK/export.log" >&2; log "export-mirror failed while the app ran"; exit 1; }
+  end=$(now_ms)
+  echo "$output" >>"$WORK/export.log"
+  grep -q '^The running server made this export' <<<"$output" \
+    || { echo "$output" >&2; log "export-mirror did not reach the running app"; exit 1; }
+  line=$(grep '^Exported' <<<"$output") || { echo "$output" >&2; log "export-mirror printed no result"; exit 1; }
+  echo "$line" >&2
+  grep 'Export phases' "$WORK/served.log" | tail -1 | sed -E 's/.*(Export phases)/\1/' >&2 || true
+  CLI_ALL+=("$(echo "$line" | sed -E 's/.* in ([0-9]+) ms.*/\1/')")
+  CLI_WALL_ALL+=("$((end - start))")
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+done
+
 echo "stories: $STORIES; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "full export: $FULL_MS ms in the app ($FULL_WALL ms wall, start-up included), $FULL_FILES files, $((FULL_BYTES / 1024 / 1024)) MB ($FULL_BYTES bytes)"
 echo "baseline: cp -r of the tree $CP_MS ms; tar of the tree $TAR_MS ms, $((TAR_BYTES / 1024 / 1024)) MB"
@@ -144,6 +180,7 @@ echo "incremental export after one edit, $RUNS runs (ms in the app, sorted): $IN
 if [ ${#BUTTON_ALL[@]} -gt 0 ]; then
   echo "incremental export after one edit from the newsroom button, in an app that served ${WARM_PAGES:-500} reader pages first, $RUNS runs (ms, sorted): $(printf '%s\n' "${BUTTON_ALL[@]}" | sort -n | tr '\n' ' ')"
 fi
+echo "incremental export after one edit from export-mirror while the app runs (its control socket), in an app that served ${WARM_PAGES:-500} reader pages first, $RUNS runs (ms in the app, sorted): $(printf '%s\n' "${CLI_ALL[@]}" | sort -n | tr '\n' ' '); the command's wall time, its JVM's start included (ms, sorted): $(printf '%s\n' "${CLI_WALL_ALL[@]}" | sort -n | tr '\n' ' ')"
 echo "last incremental run: $INC_MS ms in the app ($INC_WALL ms wall, start-up included), $INC_READ pages read, $INC_WRITTEN files written; CPU of the export JVM (start-up included): $INC_CPU ms"
 echo "ratio incremental (median) / cp -r: $(awk "BEGIN{printf \"%.2f\", $INC_MEDIAN / ($CP_MS > 0 ? $CP_MS : 1)}")x"
 echo "targets: full < 60000 ms, incremental < 2000 ms"

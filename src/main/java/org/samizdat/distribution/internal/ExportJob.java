@@ -1,8 +1,10 @@
 package org.samizdat.distribution.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +14,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The newsroom's export button: one export at a time, on a background thread, into the configured folder,
- * against this node's own web server (on the loopback address unless it listens on one address only). Its state is what the newsroom page shows.
+ * The running server's exports: one at a time, against this node's own web server (on the loopback address unless
+ * it listens on one address only) — the newsroom's button on a background thread into the configured folder, and
+ * {@code export-mirror} through the control socket ({@link ExportSocket}) into the folder it names. Its state is
+ * what the newsroom page shows.
  */
 @Component
 public class ExportJob {
@@ -60,26 +64,61 @@ public class ExportJob {
 
     /** Starts an export unless one is running; false when one is. */
     public boolean start(boolean full) {
-        Instant now = clock.instant();
-        State running = new State(true, now, 0, 0, null, false);
-        State before = state.get();
-        if (before.running() || port <= 0 || !state.compareAndSet(before, running)) {
+        Instant now = claim();
+        if (now == null) {
             return false;
         }
-        Thread thread = new Thread(() -> run(full, now), "mirror-export");
+        Thread thread = new Thread(() -> {
+            try {
+                run(folder, full, now);
+            } catch (Exception e) {
+                // run has logged it and the state says it failed
+            }
+        }, "mirror-export");
         thread.setDaemon(true);
         thread.start();
         return true;
     }
 
-    private void run(boolean full, Instant startedAt) {
+    /**
+     * Exports into {@code folder} on the calling thread, unless an export (the button's or another) is running:
+     * then empty. Meanwhile the state shows this export, so the newsroom page follows it and the button waits.
+     */
+    Optional<MirrorExport.Result> exportNow(Path folder, boolean full) throws IOException {
+        Instant now = claim();
+        return now == null ? Optional.empty() : Optional.of(run(folder, full, now));
+    }
+
+    /** True once this node's web server listens, which every export reads its pages from. */
+    boolean serving() {
+        return port > 0;
+    }
+
+    /** Marks an export as running and returns its start, or null when one is running or nothing serves pages yet. */
+    private Instant claim() {
+        Instant now = clock.instant();
+        State before = state.get();
+        if (before.running() || port <= 0 || !state.compareAndSet(before, new State(true, now, 0, 0, null, false))) {
+            return null;
+        }
+        return now;
+    }
+
+    private MirrorExport.Result run(Path into, boolean full, Instant startedAt) throws IOException {
+        boolean done = false;
         try {
-            MirrorExport.Result result = export.export("http://" + host + ":" + port, folder, full,
-                    (done, queued) -> state.set(new State(true, startedAt, done, queued, null, false)));
+            MirrorExport.Result result = export.export("http://" + host + ":" + port, into, full,
+                    (count, queued) -> state.set(new State(true, startedAt, count, queued, null, false)));
             state.set(new State(false, startedAt, result.files(), result.files(), result, false));
-        } catch (Exception e) {
+            done = true;
+            return result;
+        } catch (IOException | RuntimeException e) {
             log.warn("Static mirror export failed: {}", e.toString());
-            state.set(new State(false, startedAt, 0, 0, null, true));
+            throw e;
+        } finally {
+            if (!done) {
+                state.set(new State(false, startedAt, 0, 0, null, true));
+            }
         }
     }
 }
