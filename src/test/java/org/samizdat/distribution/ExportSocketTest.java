@@ -62,6 +62,8 @@ class ExportSocketTest {
         assertThat(socket()).exists();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket().getParent())))
                 .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(socket(),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS))).isEqualTo("rw-------");
         Path dir = temp.resolve("mirror");
         String first = command(dir);
         assertThat(first).startsWith("0 The running server made this export")

@@ -63,8 +63,15 @@ final class SocketFile {
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    /** Creates the socket's folder readable by its owner only (where the file system has POSIX permissions). */
+    /**
+     * Creates the socket's folder readable by its owner only (where the file system has POSIX permissions). A folder
+     * that is already there keeps its permissions: it may be shared (a socket configured in {@code /tmp}); the socket
+     * file itself is then what only the owner can use.
+     */
     private static void privateFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
         Files.createDirectories(folder);
         if (Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null) {
             Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
