@@ -9,8 +9,9 @@
 # Stories are seeded through the bulk path (samizdat.demo.generate-stories: batched inserts, bodies rendered once).
 # Results and the load average they were measured under: docs/MIRRORS.md ("Export speed"). It also prints the export
 # JVM's CPU time (start-up included) and CPU per page read, which other work on the machine disturbs less than wall time.
-# Last measured (run 10, idle machine): full export 45.3-51.2 s in the export, 7.2-8.3 ms of CPU per page read;
-# incremental after one edit 1.9-2.4 s from the command line (median 2.15 s), 1.35-1.52 s from the newsroom button.
+# Last measured (run 11, idle machine): full export 54.4 s in the export, 8.5 ms of CPU per page read; incremental
+# after one edit 1.40-1.63 s by the command while the app runs (1.60-1.90 s of its wall time), 1.51-1.71 s from the
+# newsroom button, 2.26-2.38 s by the command with --standalone (run 10: full 45.3-51.2 s on a faster day).
 # The untimed runs wait for "Search index built", which the app logs after computing the "Read more" picks of every
 # story it indexed (as a publication does for its story), so the export reads kept picks instead of searching.
 # The edit is made through SQL, which the search index does not hear: a newsroom edit updates the index at once,
