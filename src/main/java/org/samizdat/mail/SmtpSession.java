@@ -16,8 +16,9 @@ import javax.net.ssl.SSLSocketFactory;
  * A plain SMTP client session for sending many messages in a row (RFC 5321): EHLO, STARTTLS or implicit TLS with
  * the server's name checked, AUTH PLAIN or LOGIN, and {@code MAIL}, {@code RCPT} and {@code DATA} sent together
  * when the relay offers PIPELINING (RFC 2920), the next message's with this one's final dot, so a message in a row
- * costs one round trip. Each message goes out in one write, with a hook between its data and the final dot. Jakarta Mail's transport wrote every byte through three
- * filter streams and waited for each command's reply: most of a bulk sender's time. Not thread-safe.
+ * costs one round trip. Each message goes out in one write, with a hook between its data and the final dot.
+ * Jakarta Mail's transport wrote every byte through three filter streams and waited for each command's reply: most
+ * of a bulk sender's time. Not thread-safe.
  */
 final class SmtpSession implements AutoCloseable {
 
