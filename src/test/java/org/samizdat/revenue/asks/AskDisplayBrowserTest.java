@@ -83,6 +83,8 @@ class AskDisplayBrowserTest extends AsksOnPages {
         view("/en");
         assertThat(modalOpen()).isTrue();
         WebElement dialog = driver.findElement(By.cssSelector("dialog.ask-modal[open]"));
+        // It fades in over 0.2 s, and WebDriver reads no text from an element it cannot see yet.
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> "1".equals(dialog.getCssValue("opacity")));
         String title = driver.findElement(By.id(dialog.getAttribute("aria-labelledby"))).getText();
         assertThat(title).startsWith("A message from");
         assertThat(dialog.getText()).contains("Dear reader browser", "Not ready to support today?", "Remind me later");

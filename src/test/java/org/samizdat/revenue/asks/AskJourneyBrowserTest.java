@@ -39,6 +39,7 @@ class AskJourneyBrowserTest extends AsksOnPages {
             WebElement support = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ask-banner .ask-go")));
             support.click();
             WebElement dialog = driver.findElement(By.cssSelector("dialog.ask-modal[open]"));
+            wait.until(d -> "1".equals(dialog.getCssValue("opacity"))); // it fades in; hidden text reads as ""
             dialog.findElement(By.cssSelector("input[name=frequency][value=monthly]")).click();
             List<WebElement> presets = dialog.findElements(By.cssSelector("[data-amount]")).stream()
                     .filter(WebElement::isDisplayed).toList();
