@@ -22,15 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AppTest
 class PipelinedSendingTest {
 
-    static final ScriptedRelay RELAY = start();
-
-    static ScriptedRelay start() {
-        try {
-            return new ScriptedRelay(true);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final ScriptedRelay RELAY = ScriptedRelay.started(true);
 
     @DynamicPropertySource
     static void relay(DynamicPropertyRegistry registry) {

@@ -31,6 +31,15 @@ final class ScriptedRelay implements AutoCloseable {
         this(false);
     }
 
+    /** A relay listening already, for a test class's static field. */
+    static ScriptedRelay started(boolean pipelining) {
+        try {
+            return new ScriptedRelay(pipelining);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     ScriptedRelay(boolean pipelining) throws IOException {
         this.pipelining = pipelining;
         server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));

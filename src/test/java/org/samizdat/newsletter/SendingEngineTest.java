@@ -27,15 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @AppTest
 class SendingEngineTest {
 
-    static final ScriptedRelay RELAY = start();
-
-    static ScriptedRelay start() {
-        try {
-            return new ScriptedRelay();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final ScriptedRelay RELAY = ScriptedRelay.started(false);
 
     @DynamicPropertySource
     static void relay(DynamicPropertyRegistry registry) {

@@ -33,7 +33,7 @@ class SendingMetricsTest {
 
     static final String TOKEN = "metrics-token-for-newsletter";
     static final String SECRET = "metrics-webhook-secret";
-    static final ScriptedRelay RELAY = SendingEngineTest.start();
+    static final ScriptedRelay RELAY = ScriptedRelay.started(false);
 
     @DynamicPropertySource
     static void relay(DynamicPropertyRegistry registry) {

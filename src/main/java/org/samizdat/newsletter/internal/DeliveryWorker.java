@@ -137,6 +137,13 @@ class DeliveryWorker {
     /** A leased batch with everything its mails need, read in the lease's one transaction. */
     private record Batch(DeliveryBatches.Lease lease, List<DeliveryRepository.Claimed> rows,
             Map<Long, Subscription> subscriptions, Map<Long, SignUps.Links> links) {
+
+        /** The row's subscription when it is still to be sent to (active, with its links), else null. */
+        Subscription sendable(DeliveryRepository.Claimed row) {
+            Subscription subscription = subscriptions.get(row.subscriptionId());
+            return subscription != null && subscription.active() && links.containsKey(row.subscriptionId())
+                    ? subscription : null;
+        }
     }
 
     /** What became of a row: go on with the batch, stop it (rows not reached go back), or the relay is unreachable. */
@@ -198,12 +205,13 @@ class DeliveryWorker {
         if (edition.isEmpty()) {
             return Next.STOP;
         }
-        Subscription subscription = batch.subscriptions().get(row.subscriptionId());
-        SignUps.Links links = batch.links().get(row.subscriptionId());
-        if (subscription == null || !subscription.active() || links == null) {
+        Subscription subscription = batch.sendable(row);
+        if (subscription == null) {
             deliveries.finish(row.id(), DeliveryRepository.SKIPPED, null);
             return Next.ON;
         }
+        SignUps.Links links = batch.links().get(row.subscriptionId());
+        Subscription next = following == null ? null : batch.sendable(following);
         String messageId = mailer.messageId("e" + row.editionId() + ".d" + row.id());
         rate.acquire();
         try {
@@ -215,7 +223,7 @@ class DeliveryWorker {
                         if (!held) {
                             throw new IllegalStateException("Claim lost");
                         }
-                    }, following == null ? null : address(batch, following));
+                    }, next == null ? null : next.email());
             confirmed.add(row.id());
             metrics.sent(size);
         } catch (MailFailed e) {
@@ -227,12 +235,6 @@ class DeliveryWorker {
             deliveries.finish(row.id(), DeliveryRepository.FAILED, "invalid");
         }
         return Next.ON;
-    }
-
-    private static String address(Batch batch, DeliveryRepository.Claimed row) {
-        Subscription subscription = batch.subscriptions().get(row.subscriptionId());
-        return subscription != null && subscription.active() && batch.links().containsKey(row.subscriptionId())
-                ? subscription.email() : null;
     }
 
     private Next failed(DeliveryRepository.Claimed row, DeliveryBatches.Lease lease, MailFailed e) {
